@@ -1,0 +1,51 @@
+package org.wcoecom.adapter.canonical;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBElement;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+
+import net.sf.saxon.s9api.BuildingContentHandler;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmNode;
+
+import org.wcoecom.adapter.canonical.model.ObjectFactory;
+import org.wcoecom.adapter.xml.Saxon;
+
+/**
+ * The canonical model in Java: names, and the bridge from JAXB objects (generated from
+ * xsd/canonical/canonical.xsd) to the Saxon trees the stylesheets read.
+ */
+public final class Canonical {
+
+    public static final String NAMESPACE = "urn:wco-ecom-adapter:canonical:1";
+    /** The canonical entry of the format registry, and the label of canonical documents in errors. */
+    public static final String NAME = "canonical";
+    public static final ObjectFactory FACTORY = new ObjectFactory();
+
+    // thread-safe and expensive: one for the application
+    private static final JAXBContext CONTEXT = newContext();
+
+    private Canonical() {
+    }
+
+    private static JAXBContext newContext() {
+        try {
+            return JAXBContext.newInstance(ObjectFactory.class);
+        } catch (JAXBException e) {
+            throw new IllegalStateException("the canonical JAXB classes do not load", e);
+        }
+    }
+
+    /** A canonical document as a Saxon tree, ready for a from-canonical stylesheet. */
+    public static XdmNode toTree(JAXBElement<?> document) {
+        try {
+            BuildingContentHandler builder = Saxon.documentBuilder().newBuildingContentHandler();
+            Marshaller marshaller = CONTEXT.createMarshaller();
+            marshaller.marshal(document, builder);
+            return builder.getDocumentNode();
+        } catch (JAXBException | SaxonApiException e) {
+            throw new IllegalStateException("cannot build a canonical tree: " + e.getMessage(), e);
+        }
+    }
+}

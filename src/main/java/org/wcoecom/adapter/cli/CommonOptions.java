@@ -1,0 +1,28 @@
+package org.wcoecom.adapter.cli;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.wcoecom.adapter.runtime.Settings;
+
+import picocli.CommandLine.Option;
+
+/** Options every command takes. */
+final class CommonOptions {
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A properties file with adapter.* settings (overrides the bundled defaults).")
+    Path config;
+
+    @Option(names = "--home", paramLabel = "DIR", description = "The folder holding routes/, xsd/ and mappings/ (default: the working directory).")
+    Path home;
+
+    Settings settings(Map<String, String> extra) {
+        Map<String, String> overrides = new HashMap<>(extra);
+        if (home != null) {
+            overrides.put("adapter.home", home.toString());
+        }
+        return Settings.load(Optional.ofNullable(config), overrides);
+    }
+}

@@ -1,0 +1,14 @@
+package org.wcoecom.adapter.format;
+
+import net.sf.saxon.s9api.XdmNode;
+
+/**
+ * One canonical document, valid against the canonical schema.
+ *
+ * @param recordId the record id from its Header (empty for documents without one)
+ * @param kind     its root element's local name: Order, Payment, Shipment, Response, ...
+ * @param tree     the document, for further stylesheets
+ * @param xml      the document serialized as UTF-8, for queues and files
+ */
+public record CanonicalDocument(String recordId, String kind, XdmNode tree, byte[] xml) {
+}

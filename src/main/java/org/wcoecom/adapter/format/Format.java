@@ -1,0 +1,149 @@
+package org.wcoecom.adapter.format;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.xml.validation.Schema;
+
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XPathExecutable;
+import net.sf.saxon.s9api.XPathSelector;
+import net.sf.saxon.s9api.XdmItem;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XsltExecutable;
+
+/**
+ * A registered format, compiled: its schema, its stylesheets and its record paths. Everything
+ * here is thread-safe and shared.
+ */
+public final class Format {
+
+    private final FormatDefinition definition;
+    private final Schema schema;
+    private final XsltExecutable toCanonical;
+    private final XsltExecutable fromCanonical;
+    private final XPathExecutable sender;
+    private final XPathExecutable messageId;
+    private final XPathExecutable recordSelect;
+    private final XPathExecutable recordKey;
+    private final XPathExecutable recordGuid;
+    private final Map<String, XPathExecutable> references;
+
+    Format(FormatDefinition definition, Schema schema, XsltExecutable toCanonical, XsltExecutable fromCanonical,
+           XPathExecutable sender, XPathExecutable messageId, XPathExecutable recordSelect, XPathExecutable recordKey, XPathExecutable recordGuid,
+           Map<String, XPathExecutable> references) {
+        this.definition = definition;
+        this.schema = schema;
+        this.toCanonical = toCanonical;
+        this.fromCanonical = fromCanonical;
+        this.sender = sender;
+        this.messageId = messageId;
+        this.recordSelect = recordSelect;
+        this.recordKey = recordKey;
+        this.recordGuid = recordGuid;
+        this.references = references;
+    }
+
+    public String id() {
+        return definition.id();
+    }
+
+    public FormatDefinition definition() {
+        return definition;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    public Optional<XsltExecutable> toCanonical() {
+        return Optional.ofNullable(toCanonical);
+    }
+
+    public Optional<XsltExecutable> fromCanonical() {
+        return Optional.ofNullable(fromCanonical);
+    }
+
+    public Optional<String> receiptFormat() {
+        return definition.receiptFormat();
+    }
+
+    /** The sender's own code in the message (CEB: BaseTransfer/copCode), if the format has one. */
+    public Optional<String> senderCode(XdmNode document) {
+        if (sender == null) {
+            return Optional.empty();
+        }
+        return firstString(sender, rootElement(document)).filter(s -> !s.isBlank()).map(String::trim);
+    }
+
+    /** The message's own id (CEB: the root guid), if the format has one. */
+    public Optional<String> messageId(XdmNode document) {
+        return messageId == null ? Optional.empty() : firstString(messageId, rootElement(document));
+    }
+
+    /** The business records of a message with their keys, in document order. */
+    public List<RecordRef> records(XdmNode document) {
+        List<RecordRef> result = new ArrayList<>();
+        if (recordSelect == null) {
+            return result;
+        }
+        XdmNode root = rootElement(document);
+        try {
+            XPathSelector s = recordSelect.load();
+            s.setContextItem(root);
+            int index = 0;
+            for (XdmItem item : s) {
+                XdmNode record = (XdmNode) item;
+                index++;
+                Map<String, String> refs = new LinkedHashMap<>();
+                for (Map.Entry<String, XPathExecutable> e : references.entrySet()) {
+                    firstString(e.getValue(), record).ifPresent(v -> refs.put(e.getKey(), v));
+                }
+                result.add(new RecordRef(index, NodePaths.of(record),
+                        firstString(recordKey, record).orElse(""),
+                        recordGuid == null ? Optional.empty() : firstString(recordGuid, record),
+                        refs));
+            }
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("records of format " + id() + ": " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    private static Optional<String> firstString(XPathExecutable xpath, XdmNode context) {
+        try {
+            XPathSelector s = xpath.load();
+            s.setContextItem(context);
+            XdmItem item = s.evaluateSingle();
+            return item == null ? Optional.empty() : Optional.of(item.getStringValue());
+        } catch (SaxonApiException e) {
+            return Optional.empty();
+        }
+    }
+
+    static XdmNode rootElement(XdmNode node) {
+        if (node.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.DOCUMENT) {
+            for (XdmNode child : node.children()) {
+                if (child.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.ELEMENT) {
+                    return child;
+                }
+            }
+        }
+        return node;
+    }
+
+    /**
+     * One business record of a partner message.
+     *
+     * @param index      position in the message, from 1
+     * @param path       its element path, e.g. /CEB311Message/Order[2]
+     * @param key        its business key (an order's number)
+     * @param guid       the sender's own record id, if the format has one
+     * @param references typed business keys for receipts (ORDER_NUMBER, PLATFORM_CODE, ...)
+     */
+    public record RecordRef(int index, String path, String key, Optional<String> guid, Map<String, String> references) {
+    }
+}

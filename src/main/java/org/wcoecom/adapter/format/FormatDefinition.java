@@ -1,0 +1,70 @@
+package org.wcoecom.adapter.format;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.xml.namespace.QName;
+
+/**
+ * What {@code mappings/<id>/format.yaml} says about a partner format. Paths are resolved: the
+ * schema under {@code xsd/}, stylesheets inside the format's folder.
+ *
+ * @param id            the format id, the folder name
+ * @param title         one line for people
+ * @param kind          order, payment, waybill, status, inventory, declaration, response, receipt, canonical
+ * @param roots         the root element names that identify a message of this format
+ * @param folder        {@code mappings/<id>}
+ * @param schema        the XSD that validates it
+ * @param toCanonical   stylesheet turning a message into canonical documents, if the format is read
+ * @param fromCanonical stylesheet turning canonical documents into a message, if the format is written
+ * @param receiptFormat the format the sender of such a message is answered in, if any
+ * @param sender        XPath (from the root element) to the sender's own code, if the format names one
+ * @param messageId     XPath (from the root element) to the message's own id, if it has one
+ * @param records       how to find the business records in a message, for receipts and record ids
+ */
+public record FormatDefinition(
+        String id,
+        String title,
+        String kind,
+        List<QName> roots,
+        Path folder,
+        Path schema,
+        Optional<Path> toCanonical,
+        Optional<Path> fromCanonical,
+        Optional<String> receiptFormat,
+        Optional<String> sender,
+        Optional<String> messageId,
+        Optional<Records> records) {
+
+    /**
+     * The business records of a message: {@code select} finds each one (relative to the root),
+     * {@code key} gives its business key (relative to the record), {@code guid} the sender's own
+     * record id, and {@code references} the typed keys a receipt must carry to be matched.
+     */
+    public record Records(String select, String key, Optional<String> guid, Map<String, String> references) {
+    }
+
+    public boolean readable() {
+        return toCanonical.isPresent();
+    }
+
+    public boolean writable() {
+        return fromCanonical.isPresent();
+    }
+
+    /** "to-canonical, from-canonical", "from-canonical", or "validate only". */
+    public String directions() {
+        if (readable() && writable()) {
+            return "to-canonical, from-canonical";
+        }
+        if (readable()) {
+            return "to-canonical";
+        }
+        if (writable()) {
+            return "from-canonical";
+        }
+        return "validate only";
+    }
+}

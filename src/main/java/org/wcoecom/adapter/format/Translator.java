@@ -1,0 +1,216 @@
+package org.wcoecom.adapter.format;
+
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.ValidatorHandler;
+
+import net.sf.saxon.om.Item;
+import net.sf.saxon.om.NodeInfo;
+import net.sf.saxon.s9api.QName;
+import net.sf.saxon.s9api.SAXDestination;
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.Serializer;
+import net.sf.saxon.s9api.TeeDestination;
+import net.sf.saxon.s9api.XdmDestination;
+import net.sf.saxon.s9api.XdmItem;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmNodeKind;
+import net.sf.saxon.s9api.XdmValue;
+import net.sf.saxon.s9api.Xslt30Transformer;
+import net.sf.saxon.s9api.XsltExecutable;
+import net.sf.saxon.trans.XPathException;
+
+import org.wcoecom.adapter.xml.Saxon;
+import org.wcoecom.adapter.canonical.Canonical;
+import org.wcoecom.adapter.xml.ElementPathTracker;
+import org.wcoecom.adapter.xml.ErrorCollector;
+import org.wcoecom.adapter.xml.XmlError;
+
+/**
+ * Runs a format's stylesheets and validates what they produce. Output is serialized and validated
+ * in the same pass (the serializer and the validator both listen to the result), so a document is
+ * never parsed again to be checked.
+ */
+public final class Translator {
+
+    /** Errors raised by stylesheets through fn:error, namespace urn:wco-ecom-adapter:errors. */
+    public static final String ERROR_NAMESPACE = "urn:wco-ecom-adapter:errors";
+    public static final String CANONICAL_INVALID = "CANONICAL_INVALID";
+    public static final String OUTPUT_INVALID = "OUTPUT_INVALID";
+
+    // puts canonical documents side by side in one c:Batch
+    private static final String BATCH_XSLT = """
+            <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:c="urn:wco-ecom-adapter:canonical:1">
+              <xsl:param name="documents" as="document-node()*"/>
+              <xsl:template name="xsl:initial-template">
+                <c:Batch><xsl:copy-of select="$documents/*"/></c:Batch>
+              </xsl:template>
+            </xsl:stylesheet>""";
+
+    private final FormatRegistry registry;
+    private final int maxErrors;
+    private final XsltExecutable batch;
+
+    public Translator(FormatRegistry registry, int maxErrors) {
+        this.registry = registry;
+        this.maxErrors = maxErrors;
+        try {
+            this.batch = Saxon.processor().newXsltCompiler().compile(new StreamSource(new StringReader(BATCH_XSLT)));
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("the batch stylesheet does not compile", e);
+        }
+    }
+
+    /** Several canonical documents as one c:Batch document. */
+    public XdmNode batch(List<XdmNode> documents) {
+        try {
+            Xslt30Transformer t = batch.load30();
+            t.setStylesheetParameters(Map.of(new QName("documents"), new XdmValue(documents)));
+            XdmDestination out = new XdmDestination();
+            t.callTemplate(null, out);
+            return out.getXdmNode();
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("cannot batch canonical documents", e);
+        }
+    }
+
+    /**
+     * Any readable format to any writable one, through the canonical model: a partner message to
+     * its canonical documents, canonical documents to a partner message, or a partner message to
+     * another partner format (all its records in one message).
+     *
+     * @return one document per output: per record when the target is canonical, else one message
+     */
+    public List<byte[]> convert(Format source, XdmNode message, Format target, Map<String, ?> params)
+            throws TranslationException {
+        boolean fromCanonical = FormatRegistry.CANONICAL.equals(source.id());
+        boolean toCanonical = FormatRegistry.CANONICAL.equals(target.id());
+        if (fromCanonical && toCanonical) {
+            return List.of(writeValidated(message, target.schema(), CANONICAL_INVALID, target.id()));
+        }
+        if (fromCanonical) {
+            return List.of(fromCanonical(target, message, params));
+        }
+        List<CanonicalDocument> documents = toCanonical(source, message, params);
+        if (toCanonical) {
+            return documents.stream().map(CanonicalDocument::xml).toList();
+        }
+        XdmNode input = documents.size() == 1 ? documents.get(0).tree()
+                : batch(documents.stream().map(CanonicalDocument::tree).toList());
+        return List.of(fromCanonical(target, input, params));
+    }
+
+    /**
+     * A partner message to canonical documents, each validated against the canonical schema.
+     *
+     * @param params stylesheet parameters (partner, channel, received-at); null values are left out
+     */
+    public List<CanonicalDocument> toCanonical(Format format, XdmNode message, Map<String, ?> params)
+            throws TranslationException {
+        XsltExecutable xslt = format.toCanonical().orElseThrow(() -> new IllegalArgumentException(
+                "format " + format.id() + " cannot be translated to canonical"));
+        XdmValue result = transform(xslt, message, params, format.id());
+        Schema schema = registry.canonical().schema();
+        List<CanonicalDocument> documents = new ArrayList<>();
+        for (XdmItem item : result) {
+            XdmNode doc = (XdmNode) item;
+            byte[] xml = writeValidated(doc, schema, CANONICAL_INVALID, Canonical.NAME);
+            XdmNode root = Format.rootElement(doc);
+            documents.add(new CanonicalDocument(recordIdOf(root), root.getNodeName().getLocalName(), doc, xml));
+        }
+        return documents;
+    }
+
+    /** Canonical documents (one, or a Batch) to a partner message, validated against its schema. */
+    public byte[] fromCanonical(Format target, XdmNode canonical, Map<String, ?> params) throws TranslationException {
+        XsltExecutable xslt = target.fromCanonical().orElseThrow(() -> new IllegalArgumentException(
+                "format " + target.id() + " cannot be produced from canonical"));
+        XdmValue result = transform(xslt, canonical, params, Canonical.NAME);
+        if (result.size() != 1 || !(result.itemAt(0) instanceof XdmNode doc)) {
+            throw new TranslationException(target.id(), List.of(new XmlError(OUTPUT_INVALID, 0, 0, "/",
+                    "the stylesheet produced " + result.size() + " items instead of one document")));
+        }
+        return writeValidated(doc, target.schema(), OUTPUT_INVALID, target.id());
+    }
+
+    /** Serializes a document while validating it; throws with every violation if it is invalid. */
+    public byte[] writeValidated(XdmNode document, Schema schema, String errorCode, String label)
+            throws TranslationException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        Serializer serializer = Saxon.processor().newSerializer(out);
+        serializer.setOutputProperty(Serializer.Property.METHOD, "xml");
+        serializer.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
+        serializer.setOutputProperty(Serializer.Property.INDENT, "yes");
+        ErrorCollector errors = new ErrorCollector(maxErrors, errorCode);
+        ValidatorHandler validator = schema.newValidatorHandler();
+        validator.setErrorHandler(errors);
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            ElementPathTracker tracker = new ElementPathTracker(validator);
+            errors.attach(tracker);
+            Saxon.processor().writeXdmValue(document, new TeeDestination(serializer, new SAXDestination(tracker)));
+        } catch (SaxonApiException | org.xml.sax.SAXException e) {
+            throw new TranslationException(label, List.of(new XmlError(errorCode, 0, 0, "/", e.getMessage())));
+        }
+        if (errors.hasErrors()) {
+            throw new TranslationException(label, errors.errors());
+        }
+        return out.toByteArray();
+    }
+
+    private XdmValue transform(XsltExecutable xslt, XdmNode input, Map<String, ?> params, String inputLabel)
+            throws TranslationException {
+        Xslt30Transformer transformer = xslt.load30();
+        // errors come back as the exception below; Saxon's own report to stderr would only duplicate them
+        transformer.setErrorReporter(error -> { });
+        try {
+            transformer.setStylesheetParameters(Parameters.of(params));
+            transformer.setGlobalContextItem(input);
+            return transformer.applyTemplates(input);
+        } catch (SaxonApiException e) {
+            throw new TranslationException(inputLabel, List.of(describe(e)));
+        }
+    }
+
+    /** A stylesheet's fn:error (or a dynamic error) as an error pointing into the input. */
+    private static XmlError describe(SaxonApiException e) {
+        QName code = e.getErrorCode();
+        String errorCode = code != null && ERROR_NAMESPACE.equals(code.getNamespace())
+                ? code.getLocalName() : "INTERNAL";
+        String message = e.getMessage();
+        if (e.getCause() instanceof XPathException xpe) {
+            message = xpe.getMessage();
+            if (xpe.getErrorObject() != null) {
+                try {
+                    Item item = xpe.getErrorObject().head();
+                    if (item instanceof NodeInfo node) {
+                        XdmNode at = new XdmNode(node);
+                        XdmNode element = at.getNodeKind() == XdmNodeKind.DOCUMENT ? Format.rootElement(at) : at;
+                        return new XmlError(errorCode, Math.max(0, node.getLineNumber()),
+                                Math.max(0, node.getColumnNumber()), NodePaths.of(element), message);
+                    }
+                } catch (XPathException ignored) {
+                    // no node to point at: the error without a position
+                }
+            }
+        }
+        return new XmlError(errorCode, 0, 0, "/", message);
+    }
+
+    private static String recordIdOf(XdmNode root) {
+        for (XdmNode child : root.children("Header")) {
+            for (XdmNode id : child.children("RecordId")) {
+                return id.getStringValue();
+            }
+        }
+        return "";
+    }
+}

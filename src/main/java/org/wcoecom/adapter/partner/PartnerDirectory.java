@@ -1,0 +1,88 @@
+package org.wcoecom.adapter.partner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/** The partners file: who may send, under which codes, and how they are answered. */
+public final class PartnerDirectory {
+
+    private final Map<String, Partner> byId;
+    private final Map<String, Partner> bySenderCode;
+
+    private PartnerDirectory(Map<String, Partner> byId) {
+        this.byId = byId;
+        Map<String, Partner> codes = new LinkedHashMap<>();
+        for (Partner p : byId.values()) {
+            for (String code : p.senderCodes()) {
+                Partner other = codes.putIfAbsent(code, p);
+                if (other != null) {
+                    throw new IllegalArgumentException("sender code " + code + " belongs to both " + other.id() + " and " + p.id());
+                }
+            }
+        }
+        this.bySenderCode = codes;
+    }
+
+    /** The given file, or the bundled partners.yaml when none is given. */
+    public static PartnerDirectory load(Optional<Path> file) {
+        try (InputStream in = file.isPresent() ? Files.newInputStream(file.get())
+                : PartnerDirectory.class.getResourceAsStream("/partners.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("partners.yaml is missing from the classpath");
+            }
+            return parse(in, file.map(Path::toString).orElse("partners.yaml"));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read partners file " + file.orElse(null) + ": " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PartnerDirectory parse(InputStream in, String label) {
+        Object doc = new Load(LoadSettings.builder().setLabel(label).build()).loadFromInputStream(in);
+        Map<String, Partner> byId = new LinkedHashMap<>();
+        if (doc instanceof Map<?, ?> root && root.get("partners") instanceof List<?> list) {
+            for (Object o : list) {
+                Map<String, Object> m = (Map<String, Object>) o;
+                String id = String.valueOf(m.get("id"));
+                if (!Partner.isValidId(id)) {
+                    throw new IllegalArgumentException(label + ": partner id '" + id + "' may hold only letters, digits, '.', '_' and '-'");
+                }
+                List<String> codes = new ArrayList<>();
+                if (m.get("senderCodes") instanceof List<?> c) {
+                    c.forEach(x -> codes.add(String.valueOf(x)));
+                }
+                Object receipt = m.get("receiptFormat");
+                Partner p = new Partner(id, String.valueOf(m.getOrDefault("name", id)), List.copyOf(codes),
+                        receipt == null ? Optional.empty() : Optional.of(String.valueOf(receipt)));
+                if (byId.putIfAbsent(id, p) != null) {
+                    throw new IllegalArgumentException(label + ": partner " + id + " is listed twice");
+                }
+            }
+        } else {
+            throw new IllegalArgumentException(label + ": expected a 'partners:' list");
+        }
+        return new PartnerDirectory(byId);
+    }
+
+    public List<Partner> all() {
+        return List.copyOf(byId.values());
+    }
+
+    public Optional<Partner> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public Optional<Partner> bySenderCode(String code) {
+        return Optional.ofNullable(bySenderCode.get(code));
+    }
+}

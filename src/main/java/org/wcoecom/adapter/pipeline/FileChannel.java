@@ -1,0 +1,44 @@
+package org.wcoecom.adapter.pipeline;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * The file channel's naming: a file in {@code inbox/<partner>/} is that partner's; its receipt
+ * goes to {@code outbox/<partner>/}, and the file itself to {@code inbox/<partner>/.done/} or
+ * {@code .error/}, stamped so that a file sent again under the same name keeps both.
+ */
+public final class FileChannel {
+
+    /** Header read by the file consumer's move option. */
+    public static final String MOVE_TO = "AdapterFileMoveTo";
+    /** Header read by the file consumer's moveFailed option. */
+    public static final String FAILED_TO = "AdapterFileFailedTo";
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS");
+
+    public void inbound(Exchange exchange) {
+        Message m = exchange.getMessage();
+        String relative = m.getHeader(Exchange.FILE_NAME, String.class).replace('\\', '/');
+        int slash = relative.indexOf('/');
+        String partner = slash > 0 ? relative.substring(0, slash) : "";
+        m.setHeader(Headers.CHANNEL, "file");
+        m.setHeader(Headers.PARTNER, partner);
+        m.setHeader(FAILED_TO, partner + "/.failed/" + LocalDateTime.now().format(STAMP) + "-"
+                + m.getHeader(Exchange.FILE_NAME_ONLY, String.class));
+    }
+
+    public void outbound(Exchange exchange) {
+        Message m = exchange.getMessage();
+        String name = m.getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        String partner = m.getHeader(Headers.PARTNER, String.class);
+        String stamp = LocalDateTime.now().format(STAMP);
+        String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
+        boolean accepted = Headers.OUTCOME_ACCEPTED.equals(m.getHeader(Headers.OUTCOME, String.class));
+        m.setHeader(MOVE_TO, partner + "/" + (accepted ? ".done" : ".error") + "/" + stamp + "-" + name);
+        m.setHeader(Exchange.FILE_NAME, partner + "/" + stamp + "-" + stem + "." + m.getHeader(Headers.RECEIPT_FORMAT, String.class) + ".xml");
+    }
+}

@@ -1,0 +1,32 @@
+package org.wcoecom.adapter.pipeline;
+
+/** Message headers the adapter sets; names are Java identifiers so they survive JMS. */
+public final class Headers {
+
+    /** http, jms or file */
+    public static final String CHANNEL = "AdapterChannel";
+    /** the partner id the message is from (or, on receipts, is for) */
+    public static final String PARTNER = "AdapterPartner";
+    /** the format id of the message in the body */
+    public static final String FORMAT = "AdapterFormat";
+    /** the record id of the canonical record in the body */
+    public static final String RECORD_ID = "AdapterRecordId";
+    /** Order, Payment, ... : the canonical document kind in the body */
+    public static final String KIND = "AdapterKind";
+    /** ACCEPTED or REJECTED, after the pipeline */
+    public static final String OUTCOME = "AdapterOutcome";
+    /** the format the receipt in the body is written in */
+    public static final String RECEIPT_FORMAT = "AdapterReceiptFormat";
+    /** how many records the message held */
+    public static final String RECORDS = "AdapterRecords";
+    /** the id of the message the adapter sent (CEB: the root guid) */
+    public static final String MESSAGE_GUID = "AdapterMessageGuid";
+    /** the JMS message id of the partner's message, for the receipt's correlation id */
+    public static final String INBOUND_ID = "AdapterInboundMessageId";
+
+    public static final String OUTCOME_ACCEPTED = "ACCEPTED";
+    public static final String OUTCOME_REJECTED = "REJECTED";
+
+    private Headers() {
+    }
+}

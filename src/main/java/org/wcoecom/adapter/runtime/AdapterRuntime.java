@@ -1,0 +1,227 @@
+package org.wcoecom.adapter.runtime;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.DefaultMainShutdownStrategy;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wcoecom.adapter.broker.EmbeddedBroker;
+import org.wcoecom.adapter.broker.JmsConnections;
+import org.wcoecom.adapter.format.FormatRegistry;
+import org.wcoecom.adapter.format.MessageReader;
+import org.wcoecom.adapter.format.Translator;
+import org.wcoecom.adapter.partner.Partner;
+import org.wcoecom.adapter.partner.PartnerDirectory;
+import org.wcoecom.adapter.pipeline.EgressService;
+import org.wcoecom.adapter.pipeline.FileChannel;
+import org.wcoecom.adapter.pipeline.IngressService;
+import org.wcoecom.adapter.receipt.ReceiptService;
+
+/**
+ * The running adapter: the embedded broker (unless an external one is configured), the JMS
+ * connection pool, and Camel Main with the routes of {@code routes/*.yaml}.
+ *
+ * <p>Start and stop are ordered: the broker starts before any route consumes, and stops only
+ * after Camel and the connection pool have stopped (Artemis' in-VM threads would otherwise keep
+ * the JVM alive).
+ */
+public final class AdapterRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AdapterRuntime.class);
+
+    private final Settings settings;
+    private final FormatRegistry formats;
+    private final PartnerDirectory partners;
+    private final List<Runnable> afterStart = new ArrayList<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private EmbeddedBroker broker;
+    private JmsConnections connections;
+    private Main main;
+
+    public AdapterRuntime(Settings settings) {
+        this.settings = settings;
+        this.formats = FormatRegistry.load(settings.home());
+        this.partners = PartnerDirectory.load(settings.optional("adapter.partners.file").map(Path::of));
+    }
+
+    /** Runs something once every route has started (the demo, the start-up summary). */
+    public void afterStart(Runnable task) {
+        afterStart.add(task);
+    }
+
+    /** Starts everything and returns; {@link #close()} stops it. */
+    public void start() throws Exception {
+        prepare();
+        main.start();
+    }
+
+    /**
+     * Starts everything and blocks until the process is told to stop (Ctrl-C, SIGTERM); then stops
+     * everything in order before the JVM exits.
+     */
+    public void runUntilStopped() throws Exception {
+        prepare();
+        Thread hook = new Thread(() -> {
+            main.completed();
+            try {
+                // the JVM exits when the hooks return: wait for the orderly stop on the main thread
+                stopped.await(settings.integer("camel.main.shutdown-timeout") + 15L, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "adapter-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            main.run();
+        } finally {
+            close();
+        }
+    }
+
+    private void prepare() throws Exception {
+        // Vert.x and Artemis report a taken port in their logs and start anyway: check first
+        Ports.requireFree("HTTP (adapter.http.port)", settings.get("adapter.http.host"), settings.integer("adapter.http.port"));
+        Optional<String> externalUrl = settings.optional("adapter.broker.url");
+        if (externalUrl.isEmpty()) {
+            Ports.requireFree("broker (adapter.broker.port)", settings.get("adapter.broker.host"), settings.integer("adapter.broker.port"));
+        }
+        String url;
+        if (externalUrl.isPresent()) {
+            url = externalUrl.get();
+        } else {
+            broker = new EmbeddedBroker(settings.dataDir(), settings.get("adapter.broker.host"), settings.integer("adapter.broker.port"));
+            broker.start();
+            url = EmbeddedBroker.IN_VM_URL;
+        }
+        connections = new JmsConnections(url, settings.optional("adapter.broker.user").orElse(null),
+                settings.optional("adapter.broker.password").orElse(null), settings.integer("adapter.jms.max-connections"));
+
+        int maxErrors = settings.integer("adapter.limits.max-errors");
+        MessageReader reader = new MessageReader(formats, maxErrors);
+        Translator translator = new Translator(formats, maxErrors);
+        Map<String, String> transfer = new LinkedHashMap<>();
+        settings.optional("adapter.egress.ceb.cop-code").ifPresent(v -> transfer.put("transfer-cop-code", v));
+        settings.optional("adapter.egress.ceb.cop-name").ifPresent(v -> transfer.put("transfer-cop-name", v));
+        settings.optional("adapter.egress.ceb.dxp-id").ifPresent(v -> transfer.put("transfer-dxp-id", v));
+
+        main = new Main();
+        if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {
+            // our own shutdown hook stops everything in order (see runUntilStopped)
+            strategy.disableHangupSupport();
+        }
+        Map<String, Object> props = new LinkedHashMap<>(settings.all());
+        props.put("adapter.data.dir", settings.dataDir().toString());
+        props.put("camel.server.port", settings.get("adapter.http.port"));
+        props.put("camel.server.host", settings.get("adapter.http.host"));
+        props.put("camel.server.maxBodySize", settings.get("adapter.limits.max-message-bytes"));
+        main.setDefaultPropertyPlaceholderLocation("false");
+        main.setOverrideProperties(props);
+        main.configure().withRoutesIncludePattern("file:" + settings.home().resolve("routes") + "/*.yaml");
+
+        JmsComponent jms = new JmsComponent();
+        jms.setConnectionFactory(connections.factory());
+        main.bind("jms", jms);
+        main.bind("ingress", new IngressService(reader, translator, partners,
+                Long.parseLong(settings.get("adapter.limits.max-message-bytes")), settings.receiptZone()));
+        main.bind("receipts", new ReceiptService(formats, translator, partners,
+                settings.get("adapter.receipt.default-format"), settings.receiptZone()));
+        main.bind("egress", new EgressService(formats, reader, translator, transfer));
+        main.bind("files", new FileChannel());
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport m) {
+                addPartnerRoutes(m.getCamelContext());
+            }
+
+            @Override
+            public void afterStart(BaseMainSupport m) {
+                afterStart.forEach(Runnable::run);
+            }
+        });
+    }
+
+    private void addPartnerRoutes(CamelContext context) {
+        for (Partner p : partners.all()) {
+            TemplatedRouteBuilder.builder(context, "ingress-jms")
+                    .routeId("ingress-jms-" + p.id())
+                    .parameter("partner", p.id())
+                    .add();
+        }
+    }
+
+    public CamelContext camel() {
+        return main.getCamelContext();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public FormatRegistry formats() {
+        return formats;
+    }
+
+    public PartnerDirectory partners() {
+        return partners;
+    }
+
+    /** Where partners reach the broker over TCP, or the external broker's URL. */
+    public String brokerUrl() {
+        return broker != null ? broker.tcpUrl() : settings.get("adapter.broker.url");
+    }
+
+    /** What listens where, for the start-up banner. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        String httpHost = settings.get("adapter.http.host");
+        lines.add("HTTP     POST http://" + ("0.0.0.0".equals(httpHost) ? "localhost" : httpHost) + ":"
+                + settings.get("adapter.http.port") + "/api/v1/messages  (header X-Partner-Id names the partner)");
+        lines.add("broker   " + (broker != null ? "embedded Artemis, journal " + broker.journalDir() + ", partners at " + broker.tcpUrl()
+                : "external " + settings.get("adapter.broker.url")));
+        for (Partner p : partners.all()) {
+            lines.add("JMS      partner.%s.in -> receipts on partner.%s.receipts".formatted(p.id(), p.id()));
+        }
+        lines.add("files    " + settings.dataDir().resolve("inbox") + "/<partner>/  -> receipts in "
+                + settings.dataDir().resolve("outbox") + "/<partner>/");
+        lines.add("forward  canonical.order -> " + settings.get("adapter.egress.ceb.format") + " on queue "
+                + settings.get("adapter.egress.ceb.destination"));
+        lines.add("formats  " + String.join(", ", formats.all().stream().map(f -> f.id()).toList()));
+        return lines;
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (main != null && !main.isStopped()) {
+                main.stop();
+            }
+        } catch (Exception e) {
+            LOG.warn("Camel did not stop cleanly: {}", e.getMessage());
+        }
+        if (connections != null) {
+            connections.close();
+            connections = null;
+        }
+        try {
+            if (broker != null) {
+                broker.close();
+            }
+        } catch (Exception e) {
+            LOG.warn("the broker did not stop cleanly: {}", e.getMessage());
+        }
+        stopped.countDown();
+    }
+}

@@ -1,0 +1,76 @@
+package org.wcoecom.adapter.xml;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXNotRecognizedException;
+import org.xml.sax.SAXNotSupportedException;
+import org.xml.sax.XMLReader;
+
+/**
+ * The only way the adapter parses XML that comes from outside.
+ *
+ * <p>No DOCTYPE at all (which rules out external entities, parameter entities and entity expansion
+ * bombs in one go), no external DTD or schema access, secure processing on (the JDK's entity, name
+ * and attribute limits) and a bound on element depth. Sizes are bounded before parsing, by the
+ * channel guard.
+ */
+public final class SecureXml {
+
+    /** Deeper nesting than this is rejected: no customs message needs more than about ten levels. */
+    public static final int MAX_ELEMENT_DEPTH = 256;
+
+    private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+    private static final String LOAD_EXTERNAL_DTD = "http://apache.org/xml/features/nonvalidating/load-external-dtd";
+    private static final String EXTERNAL_GENERAL_ENTITIES = "http://xml.org/sax/features/external-general-entities";
+    private static final String EXTERNAL_PARAMETER_ENTITIES = "http://xml.org/sax/features/external-parameter-entities";
+    private static final String MAX_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+
+    private static final SAXParserFactory FACTORY = newFactory();
+
+    private SecureXml() {
+    }
+
+    private static SAXParserFactory newFactory() {
+        // the JDK's own parser: its security features and limits are the ones documented above
+        SAXParserFactory f = SAXParserFactory.newDefaultInstance();
+        f.setNamespaceAware(true);
+        f.setValidating(false);
+        f.setXIncludeAware(false);
+        try {
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setFeature(DISALLOW_DOCTYPE, true);
+            f.setFeature(LOAD_EXTERNAL_DTD, false);
+            f.setFeature(EXTERNAL_GENERAL_ENTITIES, false);
+            f.setFeature(EXTERNAL_PARAMETER_ENTITIES, false);
+        } catch (ParserConfigurationException | SAXNotRecognizedException | SAXNotSupportedException e) {
+            throw new IllegalStateException("the XML parser cannot be hardened", e);
+        }
+        return f;
+    }
+
+    /** A new hardened, namespace-aware reader. Not thread-safe; use one per parse. */
+    public static XMLReader newReader() {
+        try {
+            XMLReader reader = FACTORY.newSAXParser().getXMLReader();
+            reader.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            reader.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            reader.setProperty(MAX_DEPTH, String.valueOf(MAX_ELEMENT_DEPTH));
+            return reader;
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("cannot create a hardened XML reader", e);
+        }
+    }
+
+    /** True when a fatal parse error was caused by the hardening rather than by broken XML. */
+    public static boolean isForbiddenConstruct(String parserMessage) {
+        if (parserMessage == null) {
+            return false;
+        }
+        return parserMessage.contains("DOCTYPE")
+                || parserMessage.contains("maxElementDepth")
+                || parserMessage.contains("entity");
+    }
+}

@@ -1,0 +1,83 @@
+package org.wcoecom.adapter.support;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.wcoecom.adapter.format.FormatRegistry;
+
+/** The project under test: its folders, its formats, and (when present) the shared reference material. */
+public final class Project {
+
+    private static FormatRegistry formats;
+
+    private Project() {
+    }
+
+    /** The project root: Maven runs tests from the module folder. */
+    public static Path root() {
+        return Path.of("").toAbsolutePath();
+    }
+
+    public static synchronized FormatRegistry formats() {
+        if (formats == null) {
+            formats = FormatRegistry.load(root());
+        }
+        return formats;
+    }
+
+    public static Path examples(String formatId) {
+        return root().resolve("mappings").resolve(formatId).resolve("examples");
+    }
+
+    public static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Partner messages among a format's examples (not the canonical golden files). */
+    public static List<Path> partnerExamples(String formatId) {
+        try (Stream<Path> files = Files.list(examples(formatId))) {
+            return files.filter(p -> p.toString().endsWith(".xml") && !p.toString().endsWith(".canonical.xml"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The shared reference material (official schemas and samples) beside the checkout. Tests that
+     * need it skip when it is absent: the project builds and passes on a clone without it.
+     */
+    public static Path reference() {
+        Path ref = root().resolve("../shared/reference").normalize();
+        assumeTrue(Files.isDirectory(ref.resolve("ceb/xsd-202205")), "../shared/reference is not present");
+        return ref;
+    }
+
+    /** The official samples of the given message type, e.g. "CEB311". */
+    public static List<Path> officialSamples(String type) {
+        Path dir = reference().resolve("ceb/samples");
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(type + "-")).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

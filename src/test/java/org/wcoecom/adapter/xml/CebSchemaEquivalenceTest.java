@@ -1,0 +1,68 @@
+package org.wcoecom.adapter.xml;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.validation.Schema;
+
+import org.junit.jupiter.api.Test;
+import org.wcoecom.adapter.format.FormatRegistry;
+import org.wcoecom.adapter.format.MessageReader;
+import org.wcoecom.adapter.format.ReadResult;
+import org.wcoecom.adapter.support.Mutations;
+import org.wcoecom.adapter.support.Project;
+import org.wcoecom.adapter.support.Xml;
+
+/**
+ * Our CEB311/CEB312 schema gives the official 202205 import schema's verdict: on our examples, the
+ * official samples and thousands of systematic variants of each (removed, repeated, reordered,
+ * renamed elements; values at and around every limit; root attributes; repeat counts). The verdict
+ * compared is the one {@code validate} prints. Skipped when ../shared/reference is absent.
+ */
+class CebSchemaEquivalenceTest {
+
+    @Test
+    void our_verdict_equals_the_official_schema_verdict_on_every_variant() {
+        Path reference = Project.reference();
+        Schema official = Xml.schema(reference.resolve("ceb/xsd-202205/ceb-import-202205.xsd").toFile());
+        FormatRegistry formats = Project.formats();
+        MessageReader reader = new MessageReader(formats, 1);
+
+        Map<String, byte[]> corpus = new LinkedHashMap<>();
+        List<Path> seeds = new ArrayList<>();
+        seeds.addAll(Project.partnerExamples("ceb311"));
+        seeds.addAll(Project.partnerExamples("ceb312"));
+        seeds.addAll(Project.officialSamples("CEB311"));
+        seeds.addAll(Project.officialSamples("CEB312"));
+        for (Path seed : seeds) {
+            byte[] message = Project.bytes(seed);
+            corpus.put(seed.getFileName().toString(), message);
+            Mutations.of(message).forEach((label, variant) -> corpus.put(seed.getFileName() + ": " + label, variant));
+        }
+
+        int valid = 0;
+        List<String> disagreements = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : corpus.entrySet()) {
+            List<String> officialErrors = Xml.errors(official, e.getValue());
+            ReadResult ours = reader.read(e.getValue());
+            boolean officialValid = officialErrors.isEmpty();
+            if (ours.valid() != officialValid) {
+                disagreements.add(e.getKey() + ": ours " + (ours.valid() ? "valid" : "invalid " + ours.allErrors())
+                        + ", official " + (officialValid ? "valid" : "invalid " + officialErrors));
+            }
+            if (officialValid) {
+                valid++;
+            }
+        }
+        System.out.printf("CEB schema equivalence: %d messages (%d seeds), %d valid and %d invalid by the official schema, %d disagreements%n",
+                corpus.size(), seeds.size(), valid, corpus.size() - valid, disagreements.size());
+        assertTrue(valid > 100 && corpus.size() - valid > 1000, "the corpus must hold many valid and invalid messages");
+        assertTrue(disagreements.isEmpty(), () -> disagreements.size() + " disagreements, e.g.:\n"
+                + String.join("\n", disagreements.subList(0, Math.min(20, disagreements.size()))));
+    }
+}

@@ -60,7 +60,7 @@ public final class MessageReader {
         RootDispatcher dispatcher = new RootDispatcher(collector, builder);
         ElementPathTracker tracker = new ElementPathTracker(dispatcher);
         collector.attach(tracker);
-        XMLReader reader = SecureXml.newReader();
+        XMLReader reader = SecureXml.reader();
         reader.setContentHandler(tracker);
         reader.setErrorHandler(collector);
         try {

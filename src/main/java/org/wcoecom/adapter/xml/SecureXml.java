@@ -29,6 +29,8 @@ public final class SecureXml {
     private static final String MAX_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
 
     private static final SAXParserFactory FACTORY = newFactory();
+    // a parser is costly to create and safe to reuse for the next document on the same thread
+    private static final ThreadLocal<XMLReader> READERS = ThreadLocal.withInitial(SecureXml::newReader);
 
     private SecureXml() {
     }
@@ -49,6 +51,14 @@ public final class SecureXml {
             throw new IllegalStateException("the XML parser cannot be hardened", e);
         }
         return f;
+    }
+
+    /**
+     * This thread's hardened, namespace-aware reader. Callers set its handlers before each parse;
+     * it must not be used for two documents at once (no parse from inside a parse).
+     */
+    public static XMLReader reader() {
+        return READERS.get();
     }
 
     /** A new hardened, namespace-aware reader. Not thread-safe; use one per parse. */

@@ -54,14 +54,19 @@ public final class Mutations {
     }
 
     /** Every variant of the message, labelled by what was changed. */
-    public static Map<String, byte[]> of(byte[] message) {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        Document original = parse(message);
+    public static Map<String, byte[]> of(byte[] bytes) {
+        Map<String, Document> out = new LinkedHashMap<>();
+        Document original = parse(bytes);
+        Document message = original;
         List<String> paths = new ArrayList<>();
         collectPaths(original.getDocumentElement(), "", paths);
-        Set<String> leafSignatures = new HashSet<>();
+        Set<String> signatures = new HashSet<>();
         for (String path : paths) {
             Element e = find(original, path);
+            if (!signatures.add(signature(e))) {
+                // a repeated element (a second order, line, subscriber) varies the same way as the first
+                continue;
+            }
             boolean root = e == original.getDocumentElement();
             if (!root) {
                 put(out, message, path + " removed", d -> remove(find(d, path)));
@@ -101,7 +106,7 @@ public final class Mutations {
             put(out, message, path + " with xsi:nil", d -> find(d, path).setAttributeNS(XSI, "xsi:nil", "true"));
             put(out, message, path + " with text before its children", d -> find(d, path).insertBefore(
                     d.createTextNode("text"), find(d, path).getFirstChild()));
-            if (isLeaf(e) && leafSignatures.add(signature(e))) {
+            if (isLeaf(e)) {
                 for (String value : VALUES) {
                     put(out, message, path + " = '" + abbreviate(value) + "'", d -> find(d, path).setTextContent(value));
                 }
@@ -126,17 +131,19 @@ public final class Mutations {
                 put(out, message, name + " repeated to " + count, d -> repeat(d, name, count));
             }
         }
-        return out;
+        Map<String, byte[]> serialized = new LinkedHashMap<>();
+        out.forEach((label, d) -> serialized.put(label, serialize(d)));
+        return serialized;
     }
 
-    private static void put(Map<String, byte[]> out, byte[] message, String label, Consumer<Document> change) {
-        Document d = parse(message);
+    private static void put(Map<String, Document> out, Document message, String label, Consumer<Document> change) {
+        Document d = (Document) message.cloneNode(true);
         try {
             change.accept(d);
         } catch (RuntimeException e) {
             return;
         }
-        out.put(label, serialize(d));
+        out.put(label, d);
     }
 
     /** Clones the first element of that name (or adds BaseSubscribe ones) until there are {@code count}. */
@@ -223,7 +230,7 @@ public final class Mutations {
         return true;
     }
 
-    /** One set of value mutations per element name in its parent, not per occurrence. */
+    /** One set of mutations per element name in its parent, not per occurrence. */
     private static String signature(Element e) {
         Node p = e.getParentNode();
         return (p instanceof Element pe ? pe.getLocalName() : "") + "/" + e.getNamespaceURI() + ":" + e.getLocalName();
@@ -256,9 +263,11 @@ public final class Mutations {
         }
     }
 
+    private static final TransformerFactory TRANSFORMERS = TransformerFactory.newDefaultInstance();
+
     static byte[] serialize(Document d) {
         try {
-            Transformer t = TransformerFactory.newDefaultInstance().newTransformer();
+            Transformer t = TRANSFORMERS.newTransformer();
             t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             t.transform(new DOMSource(d), new StreamResult(out));

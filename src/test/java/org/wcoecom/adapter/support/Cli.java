@@ -1,0 +1,36 @@
+package org.wcoecom.adapter.support;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.wcoecom.adapter.cli.AdapterCommand;
+
+/** Runs a command line in-process and keeps what it printed. */
+public final class Cli {
+
+    public final int exit;
+    public final String out;
+    public final String err;
+
+    private Cli(int exit, String out, String err) {
+        this.exit = exit;
+        this.out = out;
+        this.err = err;
+    }
+
+    public static Cli run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = AdapterCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Cli(exit, out.toString(), err.toString());
+    }
+
+    public String[] lines() {
+        return out.strip().split("\\R");
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exit + "\n--- out ---\n" + out + "--- err ---\n" + err;
+    }
+}

@@ -21,6 +21,8 @@ public final class Headers {
     public static final String RECORDS = "AdapterRecords";
     /** the id of the message the adapter sent (CEB: the root guid) */
     public static final String MESSAGE_GUID = "AdapterMessageGuid";
+    /** true when the partner sent text (a JMS TextMessage), so that its receipt is text too */
+    public static final String INBOUND_TEXT = "AdapterInboundText";
     /** the JMS message id of the partner's message, for the receipt's correlation id */
     public static final String INBOUND_ID = "AdapterInboundMessageId";
 

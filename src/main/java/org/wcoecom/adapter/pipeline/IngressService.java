@@ -108,6 +108,7 @@ public final class IngressService {
         Object body = in.getBody();
         if (body instanceof String text) {
             // a JMS TextMessage: characters already decoded, so the declared encoding no longer applies
+            in.setHeader(Headers.INBOUND_TEXT, true);
             if (text.length() > maxBytes) {
                 throw tooLarge(partner);
             }

@@ -126,7 +126,9 @@ public final class AdapterRuntime implements AutoCloseable {
         props.put("adapter.data.dir", settings.dataDir().toString());
         props.put("camel.server.port", settings.get("adapter.http.port"));
         props.put("camel.server.host", settings.get("adapter.http.host"));
-        props.put("camel.server.maxBodySize", settings.get("adapter.limits.max-message-bytes"));
+        // the HTTP server cuts off at twice the limit, so that a message somewhat over it still gets
+        // a receipt from the guard, and nothing much larger is ever read into memory
+        props.put("camel.server.maxBodySize", String.valueOf(2 * Long.parseLong(settings.get("adapter.limits.max-message-bytes"))));
         main.setDefaultPropertyPlaceholderLocation("false");
         main.setOverrideProperties(props);
         main.configure().withRoutesIncludePattern("file:" + settings.home().resolve("routes") + "/*.yaml");

@@ -79,8 +79,7 @@ public final class SecureXml {
         if (parserMessage == null) {
             return false;
         }
-        return parserMessage.contains("DOCTYPE")
-                || parserMessage.contains("maxElementDepth")
-                || parserMessage.contains("entity");
+        // the JDK's processing limits (depth, attributes, names, entities) report as JAXP000nnnnn
+        return parserMessage.contains("DOCTYPE") || parserMessage.contains("JAXP0");
     }
 }

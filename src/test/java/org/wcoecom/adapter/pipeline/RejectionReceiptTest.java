@@ -106,6 +106,15 @@ class RejectionReceiptTest {
         assertTrue(Xml.value(empty, "//ceb:returnInfo").contains("empty"));
     }
 
+    @Test
+    void a_message_over_the_size_limit_is_answered_and_one_far_over_it_is_cut_off() throws Exception {
+        String padding = "<!--" + "x".repeat(RunningAdapter.MAX_MESSAGE_BYTES) + "-->";
+        XdmNode receipt = rejected(Messages.single(Messages.orderNo("REJ-L")) + padding);
+        assertTrue(Xml.value(receipt, "//ceb:returnInfo").contains("larger than the limit"));
+        HttpResponse<String> huge = RunningAdapter.post(new byte[3 * RunningAdapter.MAX_MESSAGE_BYTES], RunningAdapter.PARTNER);
+        assertEquals(413, huge.statusCode());
+    }
+
     private XdmNode rejected(String body) throws Exception {
         HttpResponse<String> response = RunningAdapter.post(Messages.utf8(body), RunningAdapter.PARTNER);
         assertEquals(400, response.statusCode(), response.body());

@@ -64,6 +64,19 @@ public final class MessageReader {
         reader.setContentHandler(tracker);
         reader.setErrorHandler(collector);
         try {
+            return parse(reader, source, collector, dispatcher, tracker, builder);
+        } finally {
+            // the reader lives on with its thread: let go of this message's tree
+            reader.setContentHandler(NO_CONTENT);
+            reader.setErrorHandler(NO_CONTENT);
+        }
+    }
+
+    private static final org.xml.sax.helpers.DefaultHandler NO_CONTENT = new org.xml.sax.helpers.DefaultHandler();
+
+    private ReadResult parse(XMLReader reader, InputSource source, ErrorCollector collector, RootDispatcher dispatcher,
+                             ElementPathTracker tracker, BuildingContentHandler builder) {
+        try {
             reader.parse(source);
         } catch (UnknownRootException e) {
             return fatal(Optional.empty(), new XmlError(XmlError.UNKNOWN_FORMAT, tracker.line(), tracker.column(),

@@ -51,9 +51,12 @@ public final class Project {
         }
     }
 
-    /** Partner messages among a format's examples (not the canonical golden files). */
+    /** Partner messages among a format's examples, written/ included (not the canonical golden files). */
     public static List<Path> partnerExamples(String formatId) {
-        try (Stream<Path> files = Files.list(examples(formatId))) {
+        if (!Files.isDirectory(examples(formatId))) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(examples(formatId), 2)) {
             return files.filter(p -> p.toString().endsWith(".xml") && !p.toString().endsWith(".canonical.xml"))
                     .sorted().toList();
         } catch (IOException e) {

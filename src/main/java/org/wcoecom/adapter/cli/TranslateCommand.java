@@ -17,6 +17,8 @@ import org.wcoecom.adapter.format.MessageReader;
 import org.wcoecom.adapter.format.ReadResult;
 import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
+import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.runtime.SigningKeys;
 import org.wcoecom.adapter.xml.Saxon;
 import org.wcoecom.adapter.xml.XmlError;
 
@@ -57,7 +59,8 @@ final class TranslateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        FormatRegistry registry = FormatRegistry.load(common.settings(Map.of()).home());
+        Settings settings = common.settings(Map.of());
+        FormatRegistry registry = FormatRegistry.load(settings.home());
         PrintWriter err = spec.commandLine().getErr();
         Format target = registry.byId(to).orElse(null);
         if (target == null) {
@@ -72,7 +75,7 @@ final class TranslateCommand implements Callable<Integer> {
             return 2;
         }
         MessageReader reader = new MessageReader(registry, ValidateCommand.MAX_ERRORS);
-        Translator translator = new Translator(registry, ValidateCommand.MAX_ERRORS);
+        Translator translator = new Translator(registry, ValidateCommand.MAX_ERRORS, () -> SigningKeys.forCommand(settings));
         if (outputDir != null) {
             Files.createDirectories(outputDir);
         }

@@ -23,6 +23,8 @@ import javax.xml.namespace.QName;
  * @param sender        XPath (from the root element) to the sender's own code, if the format names one
  * @param messageId     XPath (from the root element) to the message's own id, if it has one
  * @param records       how to find the business records in a message, for receipts and record ids
+ * @param signed        whether messages of this format carry the sender's XML signature (the adapter
+ *                      signs what it writes in such a format)
  */
 public record FormatDefinition(
         String id,
@@ -36,7 +38,8 @@ public record FormatDefinition(
         Optional<String> receiptFormat,
         Optional<String> sender,
         Optional<String> messageId,
-        Optional<Records> records) {
+        Optional<Records> records,
+        boolean signed) {
 
     /**
      * The business records of a message: {@code select} finds each one (relative to the root),

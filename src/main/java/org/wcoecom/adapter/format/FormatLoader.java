@@ -59,7 +59,8 @@ final class FormatLoader {
                 optionalText(y, "receiptFormat"),
                 optionalText(y, "sender"),
                 optionalText(y, "messageId"),
-                records(y, formatYaml));
+                records(y, formatYaml),
+                Boolean.parseBoolean(optionalText(y, "signed").orElse("false")));
     }
 
     private static Optional<FormatDefinition.Records> records(Map<String, Object> y, Path file) {

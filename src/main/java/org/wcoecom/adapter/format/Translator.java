@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
@@ -32,6 +33,7 @@ import org.wcoecom.adapter.canonical.Canonical;
 import org.wcoecom.adapter.xml.ElementPathTracker;
 import org.wcoecom.adapter.xml.ErrorCollector;
 import org.wcoecom.adapter.xml.XmlError;
+import org.wcoecom.adapter.xml.XmlSigner;
 
 /**
  * Runs a format's stylesheets and validates what they produce. Output is serialized and validated
@@ -58,10 +60,22 @@ public final class Translator {
     private final FormatRegistry registry;
     private final int maxErrors;
     private final XsltExecutable batch;
+    private final Supplier<XmlSigner> signer;
 
+    /** A translator for formats that are never signed. */
     public Translator(FormatRegistry registry, int maxErrors) {
+        this(registry, maxErrors, () -> {
+            throw new IllegalStateException("no signing key is configured");
+        });
+    }
+
+    /**
+     * @param signer the declarant's key, asked for the first time a signed format is written
+     */
+    public Translator(FormatRegistry registry, int maxErrors, Supplier<XmlSigner> signer) {
         this.registry = registry;
         this.maxErrors = maxErrors;
+        this.signer = memoized(signer);
         try {
             this.batch = Saxon.processor().newXsltCompiler().compile(new StreamSource(new StringReader(BATCH_XSLT)));
         } catch (SaxonApiException e) {
@@ -138,7 +152,56 @@ public final class Translator {
             throw new TranslationException(target.id(), List.of(new XmlError(OUTPUT_INVALID, 0, 0, "/",
                     "the stylesheet produced " + result.size() + " items instead of one document")));
         }
+        if (target.definition().signed()) {
+            return signAndValidate(doc, target);
+        }
         return writeValidated(doc, target.schema(), OUTPUT_INVALID, target.id());
+    }
+
+    /** The schema requires the signature, so a signed format is validated after signing. */
+    private byte[] signAndValidate(XdmNode doc, Format target) throws TranslationException {
+        byte[] signed;
+        try {
+            signed = signer.get().sign(serialize(doc));
+        } catch (TranslationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TranslationException(target.id(), List.of(new XmlError("SIGNATURE_FAILED", 0, 0, "/",
+                    "cannot sign the message: " + e.getMessage())));
+        }
+        ReadResult check = new MessageReader(registry, maxErrors).read(signed);
+        if (!check.valid()) {
+            throw new TranslationException(target.id(), check.allErrors());
+        }
+        return signed;
+    }
+
+    private byte[] serialize(XdmNode doc) throws TranslationException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        Serializer serializer = Saxon.processor().newSerializer(out);
+        serializer.setOutputProperty(Serializer.Property.METHOD, "xml");
+        serializer.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
+        serializer.setOutputProperty(Serializer.Property.INDENT, "yes");
+        try {
+            Saxon.processor().writeXdmValue(doc, serializer);
+        } catch (SaxonApiException e) {
+            throw new TranslationException("output", List.of(new XmlError(OUTPUT_INVALID, 0, 0, "/", e.getMessage())));
+        }
+        return out.toByteArray();
+    }
+
+    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Serializes a document while validating it; throws with every violation if it is invalid. */

@@ -111,7 +111,7 @@ public final class AdapterRuntime implements AutoCloseable {
 
         int maxErrors = settings.integer("adapter.limits.max-errors");
         MessageReader reader = new MessageReader(formats, maxErrors);
-        Translator translator = new Translator(formats, maxErrors);
+        Translator translator = new Translator(formats, maxErrors, () -> SigningKeys.signer(settings, settings.dataDir()));
         Map<String, String> transfer = new LinkedHashMap<>();
         settings.optional("adapter.egress.ceb.cop-code").ifPresent(v -> transfer.put("transfer-cop-code", v));
         settings.optional("adapter.egress.ceb.cop-name").ifPresent(v -> transfer.put("transfer-cop-name", v));

@@ -12,6 +12,8 @@ import org.wcoecom.adapter.format.MessageReader;
 import org.wcoecom.adapter.format.ReadResult;
 import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
+import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.runtime.SigningKeys;
 import org.wcoecom.adapter.xml.XmlError;
 
 /** The engine as the command line uses it: read (identify + validate), translate, write validated. */
@@ -24,7 +26,8 @@ public final class Translations {
     public Translations() {
         this.formats = Project.formats();
         this.reader = new MessageReader(formats, 1000);
-        this.translator = new Translator(formats, 1000);
+        this.translator = new Translator(formats, 1000, () -> SigningKeys.temporary(
+                Settings.load(java.util.Optional.empty(), Map.of())));
     }
 
     public FormatRegistry formats() {

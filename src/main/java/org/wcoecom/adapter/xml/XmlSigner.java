@@ -1,0 +1,103 @@
+package org.wcoecom.adapter.xml;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+import javax.xml.crypto.dsig.CanonicalizationMethod;
+import javax.xml.crypto.dsig.DigestMethod;
+import javax.xml.crypto.dsig.Reference;
+import javax.xml.crypto.dsig.SignedInfo;
+import javax.xml.crypto.dsig.Transform;
+import javax.xml.crypto.dsig.XMLSignature;
+import javax.xml.crypto.dsig.XMLSignatureFactory;
+import javax.xml.crypto.dsig.dom.DOMSignContext;
+import javax.xml.crypto.dsig.keyinfo.KeyInfo;
+import javax.xml.crypto.dsig.keyinfo.KeyInfoFactory;
+import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
+import javax.xml.crypto.dsig.spec.TransformParameterSpec;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+
+import org.w3c.dom.Document;
+
+/**
+ * Signs a message the way China customs CBEC messages are signed: an enveloped XML-DSig signature
+ * as the root's last child, C14N (20010315), Reference URI "" with the enveloped-signature
+ * transform, and a KeyInfo with a KeyName (the certificate number) and the X.509 certificate.
+ * The signature and digest algorithms are settings: partners and national crypto differ.
+ */
+public final class XmlSigner {
+
+    private final PrivateKey key;
+    private final X509Certificate certificate;
+    private final String keyName;
+    private final String signatureMethod;
+    private final String digestMethod;
+
+    public XmlSigner(PrivateKey key, X509Certificate certificate, String keyName, String signatureMethod, String digestMethod) {
+        this.key = key;
+        this.certificate = certificate;
+        this.keyName = keyName;
+        this.signatureMethod = signatureMethod;
+        this.digestMethod = digestMethod;
+    }
+
+    /** A signer with the key and certificate under an alias of a PKCS#12 keystore. */
+    public static XmlSigner fromKeyStore(KeyStore store, String alias, char[] password, String keyName,
+                                         String signatureMethod, String digestMethod) throws Exception {
+        PrivateKey key = (PrivateKey) store.getKey(alias, password);
+        X509Certificate cert = (X509Certificate) store.getCertificate(alias);
+        if (key == null || cert == null) {
+            throw new IllegalArgumentException("keystore has no private key and certificate under alias '" + alias + "'");
+        }
+        return new XmlSigner(key, cert, keyName == null || keyName.isBlank() ? cert.getSerialNumber().toString(16) : keyName,
+                signatureMethod, digestMethod);
+    }
+
+    /** The message, signed. It is our own output, so it is parsed without the guard (but still without DTDs). */
+    public byte[] sign(byte[] message) throws Exception {
+        DocumentBuilderFactory dbf = DocumentBuilderFactory.newDefaultInstance();
+        dbf.setNamespaceAware(true);
+        dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document doc = dbf.newDocumentBuilder().parse(new ByteArrayInputStream(message));
+
+        XMLSignatureFactory f = XMLSignatureFactory.getInstance("DOM");
+        Reference ref = f.newReference("",
+                f.newDigestMethod(digestMethod, null),
+                List.of(f.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null)),
+                null, null);
+        SignedInfo signedInfo = f.newSignedInfo(
+                f.newCanonicalizationMethod(CanonicalizationMethod.INCLUSIVE, (C14NMethodParameterSpec) null),
+                f.newSignatureMethod(signatureMethod, null),
+                List.of(ref));
+        KeyInfoFactory kif = f.getKeyInfoFactory();
+        KeyInfo keyInfo = kif.newKeyInfo(List.of(kif.newKeyName(keyName), kif.newX509Data(List.of(certificate))));
+        DOMSignContext context = new DOMSignContext(key, doc.getDocumentElement());
+        context.setDefaultNamespacePrefix("ds");
+        XMLSignature signature = f.newXMLSignature(signedInfo, keyInfo);
+        signature.sign(context);
+
+        // written as it was signed: no re-indenting, or the digest would no longer match
+        Transformer t = TransformerFactory.newDefaultInstance().newTransformer();
+        t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + 4096);
+        t.transform(new DOMSource(doc), new StreamResult(out));
+        return out.toByteArray();
+    }
+
+    public X509Certificate certificate() {
+        return certificate;
+    }
+
+    /** The RSA-SHA1 / SHA1 pair of the CEB specification's generic algorithm. */
+    public static final String RSA_SHA1 = "http://www.w3.org/2000/09/xmldsig#rsa-sha1";
+    public static final String SHA1 = DigestMethod.SHA1;
+}

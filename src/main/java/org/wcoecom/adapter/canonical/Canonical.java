@@ -37,6 +37,35 @@ public final class Canonical {
         }
     }
 
+    /**
+     * A canonical document (one of Order, Payment, Shipment, ...) as JAXB objects, parsed by the
+     * hardened reader: canonical queues are inputs too.
+     */
+    public static Object read(byte[] xml) {
+        try {
+            var unmarshaller = CONTEXT.createUnmarshaller();
+            var source = new javax.xml.transform.sax.SAXSource(org.wcoecom.adapter.xml.SecureXml.newReader(),
+                    new org.xml.sax.InputSource(new java.io.ByteArrayInputStream(xml)));
+            Object o = unmarshaller.unmarshal(source);
+            return o instanceof JAXBElement<?> e ? e.getValue() : o;
+        } catch (JAXBException e) {
+            throw new IllegalArgumentException("not a canonical document: " + e.getMessage(), e);
+        }
+    }
+
+    /** A canonical document as XML (not validated: callers validate what leaves the adapter). */
+    public static byte[] write(JAXBElement<?> document) {
+        try {
+            var out = new java.io.ByteArrayOutputStream(8192);
+            Marshaller marshaller = CONTEXT.createMarshaller();
+            marshaller.setProperty(Marshaller.JAXB_FORMATTED_OUTPUT, true);
+            marshaller.marshal(document, out);
+            return out.toByteArray();
+        } catch (JAXBException e) {
+            throw new IllegalStateException("cannot write a canonical document: " + e.getMessage(), e);
+        }
+    }
+
     /** A canonical document as a Saxon tree, ready for a from-canonical stylesheet. */
     public static XdmNode toTree(JAXBElement<?> document) {
         try {

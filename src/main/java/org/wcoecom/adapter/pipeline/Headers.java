@@ -13,6 +13,10 @@ public final class Headers {
     public static final String RECORD_ID = "AdapterRecordId";
     /** Order, Payment, ... : the canonical document kind in the body */
     public static final String KIND = "AdapterKind";
+    /** the canonical queue the document in the body goes to */
+    public static final String QUEUE = "AdapterQueue";
+    /** true when the document in the body also goes to the three-document check */
+    public static final String CROSS_CHECK = "AdapterCrossCheck";
     /** ACCEPTED or REJECTED, after the pipeline */
     public static final String OUTCOME = "AdapterOutcome";
     /** the format the receipt in the body is written in */

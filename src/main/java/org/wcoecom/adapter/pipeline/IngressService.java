@@ -22,6 +22,7 @@ import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
+import org.wcoecom.adapter.store.RecordSenders;
 import org.wcoecom.adapter.xml.XmlError;
 import org.xml.sax.InputSource;
 
@@ -35,16 +36,28 @@ public final class IngressService {
     public static final String FORMAT_NOT_ACCEPTED = "FORMAT_NOT_ACCEPTED";
     public static final String PARTNER_UNKNOWN = "PARTNER_UNKNOWN";
 
+    /** What partners may send: business records, not receipts (those come from customs) or canonical documents. */
+    static final java.util.Set<String> PARTNER_KINDS = java.util.Set.of("order", "payment", "waybill", "status", "inventory");
+
+    /** The persistent queue each kind of canonical document waits on for its egress route. */
+    static final Map<String, String> QUEUES = Map.of("Order", "canonical.order", "Payment", "canonical.payment",
+            "Shipment", "canonical.shipment", "StatusEvent", "canonical.status", "Declaration", "canonical.declaration");
+    /** The kinds the three-document check correlates. */
+    static final java.util.Set<String> CROSS_CHECKED = java.util.Set.of("Order", "Payment", "Shipment");
+
     private final MessageReader reader;
     private final Translator translator;
     private final PartnerDirectory partners;
+    private final RecordSenders senders;
     private final long maxBytes;
     private final ZoneId zone;
 
-    public IngressService(MessageReader reader, Translator translator, PartnerDirectory partners, long maxBytes, ZoneId zone) {
+    public IngressService(MessageReader reader, Translator translator, PartnerDirectory partners, RecordSenders senders,
+                          long maxBytes, ZoneId zone) {
         this.reader = reader;
         this.translator = translator;
         this.partners = partners;
+        this.senders = senders;
         this.maxBytes = maxBytes;
         this.zone = zone;
     }
@@ -65,7 +78,7 @@ public final class IngressService {
                     read.allErrors(), read.droppedErrors(), read.format().map(Format::id).orElse("message")));
         }
         Format format = read.format().orElseThrow();
-        if (!format.definition().readable() || FormatRegistry.CANONICAL.equals(format.id())) {
+        if (!format.definition().readable() || !PARTNER_KINDS.contains(format.definition().kind())) {
             throw new RejectedMessageException(new Rejection(partner, read.format(), read.document(),
                     List.of(new XmlError(FORMAT_NOT_ACCEPTED, 0, 0, "/", "messages of format " + format.id()
                             + " are not accepted from partners")), 0, format.id()));
@@ -88,6 +101,11 @@ public final class IngressService {
         }
         IngressResult result = new IngressResult(partner.get(), channel, format,
                 format.messageId(read.document().orElseThrow()), format.records(read.document().orElseThrow()), documents);
+        // so that customs' answers to these records can be relayed to their sender
+        for (int i = 0; i < documents.size() && i < result.getRecords().size(); i++) {
+            senders.register(new RecordSenders.Sender(format.id(), documents.get(i).recordId(), partner.get(), channel),
+                    result.getRecords().get(i).references());
+        }
         in.setHeader(Headers.PARTNER, partner.get());
         in.setHeader(Headers.FORMAT, format.id());
         in.setHeader(Headers.RECORDS, documents.size());
@@ -101,6 +119,8 @@ public final class IngressService {
         m.setHeader(Headers.RECORD_ID, doc.recordId());
         m.setHeader(Headers.KIND, doc.kind());
         m.setHeader(Headers.FORMAT, "canonical");
+        m.setHeader(Headers.QUEUE, QUEUES.getOrDefault(doc.kind(), "canonical.other"));
+        m.setHeader(Headers.CROSS_CHECK, CROSS_CHECKED.contains(doc.kind()));
         m.setBody(doc.xml());
     }
 

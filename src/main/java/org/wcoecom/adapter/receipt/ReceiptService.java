@@ -38,6 +38,7 @@ import org.wcoecom.adapter.pipeline.Headers;
 import org.wcoecom.adapter.pipeline.IngressResult;
 import org.wcoecom.adapter.pipeline.RejectedMessageException;
 import org.wcoecom.adapter.pipeline.Rejection;
+import org.wcoecom.adapter.rules.RuleViolation;
 import org.wcoecom.adapter.xml.XmlError;
 
 /**
@@ -149,6 +150,44 @@ public final class ReceiptService {
         }
         Format receiptFormat = receiptFormat(rejection.format(), rejection.partner());
         return new Receipt(Headers.OUTCOME_REJECTED, receiptFormat.id(), responses.size(), render(receiptFormat, responses));
+    }
+
+    /**
+     * The answer to the sender of one document of a cross-check that failed (documents disagree, or
+     * some never came, or the declaration was refused by screening).
+     */
+    public Receipt rejectedByRules(String partner, String format, String recordId, Map<String, String> references,
+                                   String summary, List<RuleViolation> violations) throws TranslationException {
+        ResponseType r = response(OutcomeType.REJECTED, partner, format, Optional.empty(), Optional.empty());
+        r.getRefersTo().setRecordId(recordId);
+        references.forEach((type, value) -> {
+            ReferenceType ref = new ReferenceType();
+            ref.setType(type);
+            ref.setValue(value);
+            r.getRefersTo().getReference().add(ref);
+        });
+        r.setMessage(summary);
+        r.setRejectionDateTime(r.getIssueDateTime());
+        for (RuleViolation v : violations) {
+            ErrorType err = new ErrorType();
+            err.setCode(v.code());
+            err.setDescription(v.message());
+            for (String path : v.paths()) {
+                PointerType p = new PointerType();
+                p.setPath(path);
+                p.setDocument("canonical");
+                err.getPointer().add(p);
+            }
+            r.getError().add(err);
+        }
+        Format receiptFormat = receiptFormat(formats.byId(format), Optional.ofNullable(partner));
+        return new Receipt(Headers.OUTCOME_REJECTED, receiptFormat.id(), 1, render(receiptFormat, List.of(r)));
+    }
+
+    /** A response from customs, written in the receipt format of the record it answers. */
+    public Receipt relayed(ResponseType response, String answeredFormat, String partner) throws TranslationException {
+        Format receiptFormat = receiptFormat(formats.byId(answeredFormat), Optional.ofNullable(partner));
+        return new Receipt(response.getOutcome().value(), receiptFormat.id(), 1, render(receiptFormat, List.of(response)));
     }
 
     private void addErrors(ResponseType r, List<XmlError> errors, Rejection rejection) {

@@ -21,14 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.wcoecom.adapter.broker.EmbeddedBroker;
 import org.wcoecom.adapter.broker.JmsConnections;
 import org.wcoecom.adapter.format.FormatRegistry;
-import org.wcoecom.adapter.format.MessageReader;
-import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
-import org.wcoecom.adapter.pipeline.EgressService;
-import org.wcoecom.adapter.pipeline.FileChannel;
-import org.wcoecom.adapter.pipeline.IngressService;
-import org.wcoecom.adapter.receipt.ReceiptService;
 
 /**
  * The running adapter: the embedded broker (unless an external one is configured), the JMS
@@ -49,6 +43,7 @@ public final class AdapterRuntime implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private EmbeddedBroker broker;
     private JmsConnections connections;
+    private Engine engine;
     private Main main;
 
     public AdapterRuntime(Settings settings) {
@@ -109,14 +104,6 @@ public final class AdapterRuntime implements AutoCloseable {
         connections = new JmsConnections(url, settings.optional("adapter.broker.user").orElse(null),
                 settings.optional("adapter.broker.password").orElse(null), settings.integer("adapter.jms.max-connections"));
 
-        int maxErrors = settings.integer("adapter.limits.max-errors");
-        MessageReader reader = new MessageReader(formats, maxErrors);
-        Translator translator = new Translator(formats, maxErrors, () -> SigningKeys.signer(settings, settings.dataDir()));
-        Map<String, String> transfer = new LinkedHashMap<>();
-        settings.optional("adapter.egress.ceb.cop-code").ifPresent(v -> transfer.put("transfer-cop-code", v));
-        settings.optional("adapter.egress.ceb.cop-name").ifPresent(v -> transfer.put("transfer-cop-name", v));
-        settings.optional("adapter.egress.ceb.dxp-id").ifPresent(v -> transfer.put("transfer-dxp-id", v));
-
         main = new Main();
         if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {
             // our own shutdown hook stops everything in order (see runUntilStopped)
@@ -136,12 +123,7 @@ public final class AdapterRuntime implements AutoCloseable {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connections.factory());
         main.bind("jms", jms);
-        main.bind("ingress", new IngressService(reader, translator, partners,
-                Long.parseLong(settings.get("adapter.limits.max-message-bytes")), settings.receiptZone()));
-        main.bind("receipts", new ReceiptService(formats, translator, partners,
-                settings.get("adapter.receipt.default-format"), settings.receiptZone()));
-        main.bind("egress", new EgressService(formats, reader, translator, transfer));
-        main.bind("files", new FileChannel());
+        engine = new Engine(settings, formats, partners, main);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport m) {
@@ -198,8 +180,9 @@ public final class AdapterRuntime implements AutoCloseable {
         }
         lines.add("files    " + settings.dataDir().resolve("inbox") + "/<partner>/  -> receipts in "
                 + settings.dataDir().resolve("outbox") + "/<partner>/");
-        lines.add("forward  canonical.order -> " + settings.get("adapter.egress.ceb.format") + " on queue "
+        lines.add("forward  canonical orders, payments, waybills, statuses, declarations -> CEB311/411/511/513/621 on queue "
                 + settings.get("adapter.egress.ceb.destination"));
+        lines.add("customs  receipts from queue " + settings.get("adapter.customs.inbound") + " relayed to the records' senders");
         lines.add("formats  " + String.join(", ", formats.all().stream().map(f -> f.id()).toList()));
         return lines;
     }
@@ -216,6 +199,10 @@ public final class AdapterRuntime implements AutoCloseable {
         if (connections != null) {
             connections.close();
             connections = null;
+        }
+        if (engine != null) {
+            engine.close();
+            engine = null;
         }
         try {
             if (broker != null) {

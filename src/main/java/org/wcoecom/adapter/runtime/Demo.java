@@ -38,6 +38,8 @@ import org.wcoecom.adapter.partner.Partner;
 public final class Demo implements Runnable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** The examples partners would send (not receipts, which come from customs). */
+    private static final java.util.Set<String> PARTNER_KINDS = java.util.Set.of("order", "payment", "waybill", "status", "inventory");
 
     private final AdapterRuntime runtime;
     private final PrintWriter out;
@@ -99,7 +101,7 @@ public final class Demo implements Runnable {
         List<Path> result = new ArrayList<>();
         for (Format f : runtime.formats().all()) {
             Path dir = f.definition().folder().resolve("examples");
-            if (!f.definition().readable() || !Files.isDirectory(dir)) {
+            if (!f.definition().readable() || !PARTNER_KINDS.contains(f.definition().kind()) || !Files.isDirectory(dir)) {
                 continue;
             }
             try (Stream<Path> files = Files.list(dir)) {

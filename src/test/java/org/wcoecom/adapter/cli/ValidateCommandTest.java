@@ -19,11 +19,11 @@ class ValidateCommandTest {
 
     @Test
     void valid_files_print_ok_with_their_format_and_exit_0() {
-        Cli r = Cli.run("validate", "mappings/ceb311/examples/order-single.xml", "./mappings/ceb312/examples/receipt-accepted.xml",
+        Cli r = Cli.run("validate", "mappings/ceb311/examples/order-single.xml", "./mappings/ceb312/examples/written/receipt-accepted.xml",
                 "mappings/ceb311/examples/order-multi.canonical.xml");
         assertEquals(0, r.exit, r.toString());
         assertEquals("OK mappings/ceb311/examples/order-single.xml ceb311", r.lines()[0]);
-        assertEquals("OK ./mappings/ceb312/examples/receipt-accepted.xml ceb312", r.lines()[1]);
+        assertEquals("OK ./mappings/ceb312/examples/written/receipt-accepted.xml ceb312", r.lines()[1]);
         assertEquals("OK mappings/ceb311/examples/order-multi.canonical.xml canonical", r.lines()[2]);
     }
 

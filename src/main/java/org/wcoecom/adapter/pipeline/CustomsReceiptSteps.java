@@ -1,0 +1,87 @@
+package org.wcoecom.adapter.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wcoecom.adapter.canonical.Canonical;
+import org.wcoecom.adapter.canonical.model.ReferenceType;
+import org.wcoecom.adapter.canonical.model.ResponseType;
+import org.wcoecom.adapter.format.CanonicalDocument;
+import org.wcoecom.adapter.format.Format;
+import org.wcoecom.adapter.format.MessageReader;
+import org.wcoecom.adapter.format.ReadResult;
+import org.wcoecom.adapter.format.TranslationException;
+import org.wcoecom.adapter.format.Translator;
+import org.wcoecom.adapter.receipt.PendingReceipt;
+import org.wcoecom.adapter.receipt.ReceiptService;
+import org.wcoecom.adapter.store.RecordSenders;
+import org.wcoecom.adapter.xml.XmlError;
+
+/**
+ * Receipts from customs (CEB312, 412, 512, 514, 622 on the customs inbound queue): each answer is
+ * read into a canonical Response, matched to the record it answers by the keys it carries, and
+ * written for that record's sender in the sender's own receipt format.
+ */
+public final class CustomsReceiptSteps {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CustomsReceiptSteps.class);
+
+    /** RELAYED, or UNMATCHED when some answer has no known record (the message is then kept aside). */
+    public static final String OUTCOME = "AdapterRelayOutcome";
+
+    private final MessageReader reader;
+    private final Translator translator;
+    private final RecordSenders senders;
+    private final ReceiptService receipts;
+
+    public CustomsReceiptSteps(MessageReader reader, Translator translator, RecordSenders senders, ReceiptService receipts) {
+        this.reader = reader;
+        this.translator = translator;
+        this.senders = senders;
+        this.receipts = receipts;
+    }
+
+    /** Body: the customs message. Returns the receipts to relay; unknown answers mark the exchange UNMATCHED. */
+    public List<PendingReceipt> relay(Exchange exchange) throws TranslationException {
+        byte[] message = exchange.getMessage().getBody(byte[].class);
+        ReadResult read = reader.read(message);
+        if (!read.valid() || !"receipt".equals(read.format().map(f -> f.definition().kind()).orElse(""))) {
+            throw new IllegalArgumentException("not a valid receipt from customs: " + (read.valid()
+                    ? "format " + read.format().map(Format::id).orElse("?") + " is not a receipt"
+                    : read.allErrors().stream().map(XmlError::describe).toList().toString()));
+        }
+        List<CanonicalDocument> responses = translator.toCanonical(read.format().get(), read.document().orElseThrow(),
+                Map.of("partner", "customs", "channel", "jms"));
+        List<PendingReceipt> relayed = new ArrayList<>();
+        List<String> unmatched = new ArrayList<>();
+        for (CanonicalDocument doc : responses) {
+            ResponseType response = (ResponseType) Canonical.read(doc.xml());
+            String answered = response.getRefersTo().getFormat();
+            Map<String, String> refs = new LinkedHashMap<>();
+            for (ReferenceType r : response.getRefersTo().getReference()) {
+                refs.putIfAbsent(r.getType(), r.getValue());
+            }
+            Optional<RecordSenders.Sender> sender = senders.find(answered, refs);
+            if (sender.isEmpty()) {
+                unmatched.add(answered + " " + refs);
+                continue;
+            }
+            response.getRefersTo().setRecordId(sender.get().recordId());
+            response.getRefersTo().setPartner(sender.get().partner());
+            relayed.add(new PendingReceipt(sender.get().partner(), sender.get().channel(), sender.get().recordId(),
+                    receipts.relayed(response, answered, sender.get().partner())));
+        }
+        exchange.getMessage().setHeader(OUTCOME, unmatched.isEmpty() ? "RELAYED" : "UNMATCHED");
+        if (!unmatched.isEmpty()) {
+            LOG.warn("customs receipt {} answers records the adapter does not know: {}", read.format().get().messageId(
+                    read.document().orElseThrow()).orElse("?"), unmatched);
+        }
+        return relayed;
+    }
+}

@@ -1,0 +1,130 @@
+package org.wcoecom.adapter.runtime;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.main.Main;
+import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.wcoecom.adapter.declaration.DeclarantSettings;
+import org.wcoecom.adapter.declaration.DeclarationAssembler;
+import org.wcoecom.adapter.declaration.TaxEstimator;
+import org.wcoecom.adapter.declaration.TaxRates;
+import org.wcoecom.adapter.format.CodeLists;
+import org.wcoecom.adapter.format.FormatRegistry;
+import org.wcoecom.adapter.format.MessageReader;
+import org.wcoecom.adapter.format.Translator;
+import org.wcoecom.adapter.partner.PartnerDirectory;
+import org.wcoecom.adapter.pipeline.CrossCheckSteps;
+import org.wcoecom.adapter.pipeline.CustomsReceiptSteps;
+import org.wcoecom.adapter.pipeline.DeclarationSteps;
+import org.wcoecom.adapter.pipeline.EgressService;
+import org.wcoecom.adapter.pipeline.FileChannel;
+import org.wcoecom.adapter.pipeline.IngressService;
+import org.wcoecom.adapter.pipeline.LaterReceipts;
+import org.wcoecom.adapter.receipt.ReceiptService;
+import org.wcoecom.adapter.rules.CrossCheckRules;
+import org.wcoecom.adapter.rules.CrossCheckStrategy;
+import org.wcoecom.adapter.rules.Screening;
+import org.wcoecom.adapter.store.BuyerTotals;
+import org.wcoecom.adapter.store.Catalogue;
+import org.wcoecom.adapter.store.Database;
+import org.wcoecom.adapter.store.HeldDeclarations;
+import org.wcoecom.adapter.store.RecordSenders;
+
+/**
+ * The adapter's engine objects, built from the settings and bound under the names the routes use
+ * (ingress, receipts, egress, files, laterReceipts, crossCheck, crossCheckStrategy,
+ * crossCheckRepository, declarations, customsReceipts).
+ */
+final class Engine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final Database database;
+
+    Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, Main main) {
+        Path home = settings.home();
+        Path data = settings.dataDir();
+        database = Database.open(data, settings.optional("adapter.db.url").orElse(null),
+                settings.optional("adapter.db.user").orElse(null), settings.optional("adapter.db.password").orElse(null));
+        int maxErrors = settings.integer("adapter.limits.max-errors");
+        MessageReader reader = new MessageReader(formats, maxErrors);
+        Translator translator = new Translator(formats, maxErrors, () -> SigningKeys.signer(settings, data));
+        RecordSenders senders = new RecordSenders(database.dataSource());
+        ReceiptService receipts = new ReceiptService(formats, translator, partners,
+                settings.get("adapter.receipt.default-format"), settings.receiptZone());
+
+        Map<String, String> transfer = new LinkedHashMap<>();
+        settings.optional("adapter.egress.ceb.cop-code").ifPresent(v -> transfer.put("transfer-cop-code", v));
+        settings.optional("adapter.egress.ceb.cop-name").ifPresent(v -> transfer.put("transfer-cop-name", v));
+        settings.optional("adapter.egress.ceb.dxp-id").ifPresent(v -> transfer.put("transfer-dxp-id", v));
+
+        Catalogue catalogue = new Catalogue(database.dataSource());
+        seedCatalogue(settings, catalogue);
+        CrossCheckSteps crossCheck = new CrossCheckSteps(
+                new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), receipts);
+        TaxEstimator tax = new TaxEstimator(TaxRates.load(home.resolve(settings.get("adapter.tax.rates-file"))),
+                new BigDecimal(settings.get("adapter.tax.cbec-factor")), new BigDecimal(settings.get("adapter.tax.single-limit")),
+                new BigDecimal(settings.get("adapter.tax.annual-limit")));
+        Screening screening = Screening.load(file(home, settings, "adapter.screening.prohibited-file"),
+                file(home, settings, "adapter.screening.positive-list-file"));
+        DeclarationAssembler assembler = new DeclarationAssembler(DeclarantSettings.from(settings), catalogue,
+                CodeLists.load(home), settings.receiptZone());
+
+        main.bind("ingress", new IngressService(reader, translator, partners, senders,
+                Long.parseLong(settings.get("adapter.limits.max-message-bytes")), settings.receiptZone()));
+        main.bind("receipts", receipts);
+        main.bind("egress", new EgressService(formats, reader, translator, transfer));
+        main.bind("files", new FileChannel());
+        main.bind("laterReceipts", new LaterReceipts());
+        main.bind("crossCheck", crossCheck);
+        main.bind("crossCheckStrategy", new CrossCheckStrategy());
+        main.bind("crossCheckRepository", crossCheckRepository());
+        main.bind("declarations", new DeclarationSteps(assembler, screening, tax, new BuyerTotals(database.dataSource()),
+                new HeldDeclarations(database.dataSource()), senders, translator, formats, crossCheck, settings.receiptZone()));
+        main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts));
+    }
+
+    /**
+     * The cross-check groups live in the database: a restart (or a crash) in the middle of a
+     * correlation loses nothing; a completed group is confirmed only once it has been processed.
+     */
+    private JdbcAggregationRepository crossCheckRepository() {
+        JdbcAggregationRepository repo = new JdbcAggregationRepository(
+                new DataSourceTransactionManager(database.dataSource()), Database.CROSSCHECK_REPOSITORY, database.dataSource());
+        repo.setUseRecovery(true);
+        repo.setRecoveryInterval(5, TimeUnit.SECONDS);
+        repo.setMaximumRedeliveries(5);
+        repo.setDeadLetterUri("jms:queue:DLQ.crosscheck");
+        repo.setDeserializationFilter("java.**;org.apache.camel.**;org.wcoecom.adapter.rules.**;!*");
+        return repo;
+    }
+
+    private static void seedCatalogue(Settings settings, Catalogue catalogue) {
+        settings.optional("adapter.catalogue.seed-file").ifPresent(seed -> {
+            if (catalogue.size() == 0) {
+                try {
+                    int n = catalogue.importCsv(settings.home().resolve(seed));
+                    LOG.info("catalogue was empty: loaded {} items from {}", n, seed);
+                } catch (Exception e) {
+                    throw new IllegalStateException("cannot load the catalogue seed " + seed + ": " + e.getMessage(), e);
+                }
+            }
+        });
+    }
+
+    private static Path file(Path home, Settings settings, String key) {
+        return settings.optional(key).map(home::resolve).orElse(null);
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

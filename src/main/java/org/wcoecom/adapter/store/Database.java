@@ -1,0 +1,78 @@
+package org.wcoecom.adapter.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import org.h2.jdbcx.JdbcConnectionPool;
+
+/**
+ * The adapter's database: cross-check state (Camel's JDBC aggregation repository), the product
+ * catalogue, held declarations, buyers' annual totals, and who sent which record (to relay
+ * customs receipts). Embedded H2 in {@code <data>/db/} by default; the file can be shared with a
+ * second process (the catalogue command) while the adapter runs.
+ */
+public final class Database implements AutoCloseable {
+
+    /** Name of the cross-check aggregation repository, and so of its two tables. */
+    public static final String CROSSCHECK_REPOSITORY = "crosscheck";
+
+    private final JdbcConnectionPool pool;
+
+    private Database(JdbcConnectionPool pool) {
+        this.pool = pool;
+    }
+
+    /** The default embedded database under the data folder, or the given JDBC URL. */
+    public static Database open(Path dataDir, String url, String user, String password) {
+        String jdbcUrl = url == null || url.isBlank()
+                ? "jdbc:h2:file:" + dataDir.resolve("db").resolve("adapter").toAbsolutePath() + ";AUTO_SERVER=TRUE"
+                : url;
+        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, user == null ? "" : user, password == null ? "" : password);
+        pool.setMaxConnections(16);
+        Database db = new Database(pool);
+        db.migrate();
+        return db;
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    private void migrate() {
+        String blob = "BLOB";
+        String[] ddl = {
+            "CREATE TABLE IF NOT EXISTS " + CROSSCHECK_REPOSITORY + " (id VARCHAR(255) NOT NULL, exchange " + blob
+                    + " NOT NULL, version BIGINT NOT NULL, CONSTRAINT " + CROSSCHECK_REPOSITORY + "_pk PRIMARY KEY (id))",
+            "CREATE TABLE IF NOT EXISTS " + CROSSCHECK_REPOSITORY + "_completed (id VARCHAR(255) NOT NULL, exchange " + blob
+                    + " NOT NULL, version BIGINT NOT NULL, CONSTRAINT " + CROSSCHECK_REPOSITORY + "_completed_pk PRIMARY KEY (id))",
+            "CREATE TABLE IF NOT EXISTS catalogue (item_no VARCHAR(64) PRIMARY KEY, gcode VARCHAR(10) NOT NULL,"
+                    + " gname VARCHAR(250) NOT NULL, unit1 VARCHAR(3) NOT NULL, qty1_per_unit DECIMAL(19,5) NOT NULL,"
+                    + " unit2 VARCHAR(3), qty2_per_unit DECIMAL(19,5), item_record_no VARCHAR(30), net_weight_kg DECIMAL(19,5),"
+                    + " updated_at TIMESTAMP NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS held_declaration (correlation_key VARCHAR(255) PRIMARY KEY, group_data " + blob
+                    + " NOT NULL, reason VARCHAR(4000) NOT NULL, held_at TIMESTAMP NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS buyer_total (buyer_key VARCHAR(100) NOT NULL, year_of INT NOT NULL,"
+                    + " total DECIMAL(19,5) NOT NULL, PRIMARY KEY (buyer_key, year_of))",
+            "CREATE TABLE IF NOT EXISTS record_ref (ref_type VARCHAR(35) NOT NULL, ref_value VARCHAR(255) NOT NULL,"
+                    + " format VARCHAR(35) NOT NULL, record_id VARCHAR(200) NOT NULL, partner VARCHAR(64) NOT NULL,"
+                    + " channel VARCHAR(16) NOT NULL, created_at TIMESTAMP NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS record_ref_value ON record_ref (ref_type, ref_value)",
+        };
+        try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+            for (String sql : ddl) {
+                s.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare the database: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}

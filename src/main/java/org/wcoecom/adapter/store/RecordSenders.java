@@ -1,0 +1,110 @@
+package org.wcoecom.adapter.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+/**
+ * Who sent which record, found again by the business keys a receipt carries: customs answers a
+ * CEB311 order with a CEB312 naming only the order number and platform, and the adapter relays it
+ * to whoever sent that order, the way they sent it.
+ */
+public final class RecordSenders {
+
+    private final DataSource db;
+
+    public RecordSenders(DataSource db) {
+        this.db = db;
+    }
+
+    /** A record the adapter accepted or wrote: its format, id, sender and the channel it came on. */
+    public record Sender(String format, String recordId, String partner, String channel) {
+    }
+
+    public void register(Sender sender, Map<String, String> references) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO record_ref (ref_type, ref_value, format, record_id, partner,"
+                     + " channel, created_at) VALUES (?,?,?,?,?,?,?)")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            for (Map.Entry<String, String> ref : references.entrySet()) {
+                if (ref.getValue() == null || ref.getValue().isEmpty()) {
+                    continue;
+                }
+                s.setString(1, ref.getKey());
+                s.setString(2, ref.getValue());
+                s.setString(3, sender.format());
+                s.setString(4, sender.recordId());
+                s.setString(5, sender.partner());
+                s.setString(6, sender.channel());
+                s.setTimestamp(7, now);
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot register record senders: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The latest record of the given format that carries every one of the given references (the
+     * first reference narrows the search, the others must agree).
+     */
+    public Optional<Sender> find(String format, Map<String, String> references) {
+        if (references.isEmpty()) {
+            return Optional.empty();
+        }
+        Map.Entry<String, String> first = references.entrySet().iterator().next();
+        List<Sender> candidates = new ArrayList<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT DISTINCT record_id, partner, channel, created_at FROM record_ref"
+                     + " WHERE ref_type = ? AND ref_value = ? AND format = ? ORDER BY created_at DESC")) {
+            s.setString(1, first.getKey());
+            s.setString(2, first.getValue());
+            s.setString(3, format);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    candidates.add(new Sender(format, r.getString(1), r.getString(2), r.getString(3)));
+                }
+            }
+            for (Sender candidate : candidates) {
+                if (matchesAll(c, candidate, references)) {
+                    return Optional.of(candidate);
+                }
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up record senders: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean matchesAll(Connection c, Sender candidate, Map<String, String> references) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT ref_value FROM record_ref WHERE record_id = ? AND format = ? AND ref_type = ?")) {
+            for (Map.Entry<String, String> ref : references.entrySet()) {
+                s.setString(1, candidate.recordId());
+                s.setString(2, candidate.format());
+                s.setString(3, ref.getKey());
+                try (ResultSet r = s.executeQuery()) {
+                    boolean known = false;
+                    boolean equal = false;
+                    while (r.next()) {
+                        known = true;
+                        equal |= ref.getValue().equals(r.getString(1));
+                    }
+                    if (known && !equal) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+}

@@ -78,6 +78,7 @@
       'CC-TIMEOUT': ('2999', '三单对碰超时 documents missing'),
       'SCREEN-PROHIBITED': ('2999', '禁止进口商品 prohibited goods'),
       'SCREEN-NOT-LISTED': ('2999', '不在跨境电商零售进口商品清单 not on the positive list'),
+      'DECL-ITEM-NUMBER': ('2999', '商品货号无法申报 item number unusable in the inventory'),
       'CANONICAL_INVALID': ('3999', '其他系统错误 translation failed'),
       'INTERNAL': ('3999', '其他系统错误 internal error')}"/>
 
@@ -110,9 +111,13 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- a record refused for a business rule (cross-check, screening, declaration) gets 100, as
+       customs answers such refusals; a format or validation failure keeps the outcome's status -->
   <xsl:function name="r:status-of" as="xs:string">
     <xsl:param name="response" as="element(c:Response)"/>
-    <xsl:sequence select="($response/c:StatusCode[@scheme = 'CEB-RETURN-STATUS'], $r:status(string($response/c:Outcome)))[1]"/>
+    <xsl:sequence select="($response/c:StatusCode[@scheme = 'CEB-RETURN-STATUS'],
+        '100'[$response/c:Outcome = 'REJECTED' and matches(string($response/c:Error[1]/c:Code), '^(CC|SCREEN|DECL)-')],
+        $r:status(string($response/c:Outcome)))[1]"/>
   </xsl:function>
 
   <!-- YYYYMMDDhhmmssSSS in the response's own zone -->
@@ -136,9 +141,13 @@
                                           else if ($response/c:Outcome = ('ACCEPTED', 'RECEIVED')) then ('2', '申报中 accepted')
                                           else ('2999', '其他业务逻辑错误')"/>
         <xsl:variable name="prefix" select="'[Code:' || $code[1] || ';Desc:' || $code[2] || '] '"/>
+        <!-- an error: "line:col path description" where the input has a position, the rule code and
+             the canonical fields for business rules, "path: description" otherwise -->
         <xsl:variable name="items" select="($response/c:Message[string()],
             for $e in $response/c:Error return
-              (if ($e/c:Pointer) then ($e/c:Pointer[1]/c:Line, 0)[1] || ':' || ($e/c:Pointer[1]/c:Column, 0)[1] || ' ' || $e/c:Pointer[1]/c:Path || ' ' else '')
+              (if (matches(string($e/c:Code), '^(CC|SCREEN|DECL)-')) then $e/c:Code || ' ' else '')
+              || (if ($e/c:Pointer[c:Line > 0]) then $e/c:Pointer[1]/c:Line || ':' || ($e/c:Pointer[1]/c:Column, 0)[1] || ' ' || $e/c:Pointer[1]/c:Path || ' '
+                  else if ($e/c:Pointer) then string-join($e/c:Pointer/c:Path, ', ') || ': ' else '')
               || $e/c:Description)"/>
         <xsl:variable name="budget" select="$r:max-info - string-length($prefix)"/>
         <xsl:variable name="chunks" select="r:chunks(if (exists($items)) then $items else string($response/c:Outcome), $budget)"/>

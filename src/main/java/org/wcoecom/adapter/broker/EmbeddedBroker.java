@@ -1,6 +1,7 @@
 package org.wcoecom.adapter.broker;
 
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.Configuration;
@@ -19,12 +20,14 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
-    public static final String IN_VM_URL = "vm://0";
     static final int MAX_DELIVERY_ATTEMPTS = 5;
+    // each broker of the JVM gets its own in-VM address (tests run a second adapter beside the first)
+    private static final AtomicInteger IN_VM_IDS = new AtomicInteger();
 
     private final Path dataDir;
     private final String host;
     private final int port;
+    private final String inVmUrl = "vm://" + IN_VM_IDS.getAndIncrement();
     private EmbeddedActiveMQ server;
 
     public EmbeddedBroker(Path dataDir, String host, int port) {
@@ -47,7 +50,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setLargeMessagesDirectory(dataDir.resolve("large-messages").toString())
                 .setGracefulShutdownEnabled(true)
                 .setGracefulShutdownTimeout(10_000);
-        config.addAcceptorConfiguration("in-vm", IN_VM_URL);
+        config.addAcceptorConfiguration("in-vm", inVmUrl);
         config.addAcceptorConfiguration("tcp", "tcp://" + host + ":" + port + "?protocols=CORE");
         config.addAddressSetting("#", new AddressSettings()
                 .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
@@ -73,6 +76,11 @@ public final class EmbeddedBroker implements AutoCloseable {
             throw new IllegalStateException("the embedded broker did not start (is port " + port
                     + " or the journal in " + dataDir + " in use by another process?)");
         }
+    }
+
+    /** Where the adapter itself connects: in the same JVM, without sockets. */
+    public String inVmUrl() {
+        return inVmUrl;
     }
 
     public String tcpUrl() {

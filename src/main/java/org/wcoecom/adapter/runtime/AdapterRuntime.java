@@ -99,7 +99,7 @@ public final class AdapterRuntime implements AutoCloseable {
         } else {
             broker = new EmbeddedBroker(settings.dataDir(), settings.get("adapter.broker.host"), settings.integer("adapter.broker.port"));
             broker.start();
-            url = EmbeddedBroker.IN_VM_URL;
+            url = broker.inVmUrl();
         }
         connections = new JmsConnections(url, settings.optional("adapter.broker.user").orElse(null),
                 settings.optional("adapter.broker.password").orElse(null), settings.integer("adapter.jms.max-connections"));

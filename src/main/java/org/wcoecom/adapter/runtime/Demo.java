@@ -60,14 +60,15 @@ public final class Demo implements Runnable {
             }
             String partner = runtime.partners().all().stream().map(Partner::id).findFirst().orElse("demo-platform");
             say("");
-            say("=== demo: sending " + examples.size() + " example message(s) as partner " + partner + " ===");
+            say("=== demo: sending " + examples.size() + " example message(s), each as the partner owning its sender code ===");
             for (int i = 0; i < examples.size(); i++) {
                 Path example = examples.get(i);
                 byte[] xml = Files.readAllBytes(example);
+                String sender = senderOf(example, xml, partner);
                 switch (i % 3) {
-                    case 0 -> viaHttp(partner, example.toString(), xml);
-                    case 1 -> viaJms(partner, example.toString(), xml);
-                    default -> viaFile(partner, example, xml);
+                    case 0 -> viaHttp(sender, example.toString(), xml);
+                    case 1 -> viaJms(sender, example.toString(), xml);
+                    default -> viaFile(sender, example, xml);
                 }
             }
             if (examples.size() < 3) {
@@ -95,6 +96,13 @@ public final class Demo implements Runnable {
         } catch (Exception e) {
             say("demo failed: " + e);
         }
+    }
+
+    /** The partner whose sender code the example carries (the first partner if none does). */
+    private String senderOf(Path example, byte[] xml, String fallback) {
+        var read = new org.wcoecom.adapter.format.MessageReader(runtime.formats(), 1).read(xml);
+        return read.format().flatMap(f -> read.document().flatMap(f::senderCode))
+                .flatMap(code -> runtime.partners().bySenderCode(code)).map(Partner::id).orElse(fallback);
     }
 
     private List<Path> examples() throws IOException {

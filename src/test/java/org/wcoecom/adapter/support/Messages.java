@@ -22,6 +22,23 @@ public final class Messages {
                 .replace("YX20261120143005001", orderNo);
     }
 
+    /** order-single.xml with the given order number and payment transaction id. */
+    public static String order(String orderNo, String transactionId) {
+        return single(orderNo).replace("HFT2026112014300588123", transactionId);
+    }
+
+    /** The payment of order-single (mappings/ceb411/examples/payment-single.xml) for the given order. */
+    public static String payment(String orderNo, String transactionId) {
+        return Project.read(Project.examples("ceb411").resolve("payment-single.xml"))
+                .replace("YX20261120143005001", orderNo).replace("HFT2026112014300588123", transactionId);
+    }
+
+    /** The waybill of order-single (mappings/ceb511/examples/waybill-single.xml) for the given order. */
+    public static String waybill(String orderNo, String logisticsNo) {
+        return Project.read(Project.examples("ceb511").resolve("waybill-single.xml"))
+                .replace("YX20261120143005001", orderNo).replace("HGKY202611200000051", logisticsNo);
+    }
+
     /** order-multi.xml (three orders) with the given order numbers. */
     public static String multi(String first, String second, String third) {
         return Project.read(Project.examples("ceb311").resolve("order-multi.xml"))

@@ -1,0 +1,106 @@
+package org.wcoecom.adapter.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import jakarta.jms.BytesMessage;
+import jakarta.jms.Connection;
+import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
+import jakarta.jms.Session;
+
+/**
+ * Sending the three documents of an order the way their senders do (the platform over HTTP, the
+ * payment enterprise over JMS, the carrier as a file) and collecting what the adapter answers
+ * after the cross-check.
+ */
+public final class CrossCheck {
+
+    public static final String PLATFORM = "demo-platform";
+    public static final String PAYMENT = "demo-payment";
+    public static final String LOGISTICS = "demo-logistics";
+
+    private CrossCheck() {
+    }
+
+    /** Fresh keys for one order: order number, payment transaction id, waybill number. */
+    public record Keys(String orderNo, String transactionId, String logisticsNo) {
+        public static Keys fresh(String prefix) {
+            String order = Messages.orderNo(prefix);
+            return new Keys(order, "TX" + order, "WB" + order);
+        }
+
+        public String declarationRecord() {
+            return PLATFORM + ":" + orderNo + "/declaration";
+        }
+    }
+
+    public static void sendOrder(String xml) throws Exception {
+        var response = RunningAdapter.post(Messages.utf8(xml), PLATFORM);
+        assertEquals(200, response.statusCode(), response.body());
+    }
+
+    public static void sendPayment(String xml) throws Exception {
+        try (Connection c = RunningAdapter.partnerConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            BytesMessage m = s.createBytesMessage();
+            m.writeBytes(Messages.utf8(xml));
+            s.createProducer(s.createQueue("partner." + PAYMENT + ".in")).send(m);
+            try (MessageConsumer receipts = s.createConsumer(s.createQueue("partner." + PAYMENT + ".receipts"),
+                    "JMSCorrelationID = '" + m.getJMSMessageID() + "'")) {
+                Message receipt = receipts.receive(RunningAdapter.WAIT.toMillis());
+                assertNotNull(receipt, "the payment was not answered");
+                assertEquals("ACCEPTED", receipt.getStringProperty("AdapterOutcome"), RunningAdapter.text(receipt));
+            }
+        }
+    }
+
+    public static void sendWaybill(String xml, String name) throws Exception {
+        Path inbox = RunningAdapter.dataDir().resolve("inbox").resolve(LOGISTICS);
+        Files.createDirectories(inbox);
+        Path hidden = inbox.resolve("." + name + ".xml");
+        Files.writeString(hidden, xml);
+        Files.move(hidden, inbox.resolve(name + ".xml"));
+        long deadline = System.currentTimeMillis() + RunningAdapter.WAIT.toMillis();
+        while (Files.exists(inbox.resolve(name + ".xml")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    /** The receipt a partner gets later on its queue for a record, if one comes in time. */
+    public static Optional<String> laterReceipt(String partner, String recordId, Duration wait) throws Exception {
+        try (Connection c = RunningAdapter.partnerConnection()) {
+            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            try (MessageConsumer consumer = s.createConsumer(s.createQueue("partner." + partner + ".receipts"),
+                    "AdapterRecordId = '" + recordId + "'")) {
+                Message m = consumer.receive(wait.toMillis());
+                return m == null ? Optional.empty() : Optional.of(RunningAdapter.text(m));
+            }
+        }
+    }
+
+    /** The receipt a file sender gets later in its outbox for a record, if one comes in time. */
+    public static Optional<String> laterFileReceipt(String partner, String recordId, Duration wait) throws Exception {
+        Path outbox = RunningAdapter.dataDir().resolve("outbox").resolve(partner);
+        String marker = "-" + recordId.replaceAll("[^A-Za-z0-9._-]", "_") + ".";
+        long deadline = System.currentTimeMillis() + wait.toMillis();
+        while (System.currentTimeMillis() < deadline) {
+            if (Files.isDirectory(outbox)) {
+                try (Stream<Path> files = Files.list(outbox)) {
+                    Optional<Path> found = files.filter(p -> p.getFileName().toString().contains(marker)).findFirst();
+                    if (found.isPresent()) {
+                        return Optional.of(Files.readString(found.get()));
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        return Optional.empty();
+    }
+}

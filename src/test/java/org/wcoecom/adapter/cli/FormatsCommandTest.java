@@ -19,7 +19,7 @@ class FormatsCommandTest {
         assertTrue(Arrays.stream(r.lines()).anyMatch(l -> l.matches(
                 "ceb311\\s+\\{http://www.chinaport.gov.cn/ceb}CEB311Message\\s+order\\s+to-canonical, from-canonical")), r.out);
         assertTrue(Arrays.stream(r.lines()).anyMatch(l -> l.matches(
-                "ceb312\\s+\\{http://www.chinaport.gov.cn/ceb}CEB312Message\\s+receipt\\s+from-canonical")), r.out);
+                "ceb312\\s+\\{http://www.chinaport.gov.cn/ceb}CEB312Message\\s+receipt\\s+to-canonical, from-canonical")), r.out);
         assertTrue(Arrays.stream(r.lines()).anyMatch(l -> l.startsWith("canonical ")), r.out);
     }
 }

@@ -1,31 +1,42 @@
 package org.wcoecom.adapter.format;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import javax.xml.validation.Schema;
 
+import net.sf.saxon.s9api.XdmNode;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.wcoecom.adapter.partner.PartnerDirectory;
+import org.wcoecom.adapter.pipeline.IngressResult;
 import org.wcoecom.adapter.pipeline.Rejection;
 import org.wcoecom.adapter.receipt.ReceiptService;
+import org.wcoecom.adapter.rules.RuleViolation;
 import org.wcoecom.adapter.support.Mutations;
 import org.wcoecom.adapter.support.Project;
 import org.wcoecom.adapter.support.Translations;
 import org.wcoecom.adapter.support.Xml;
 import org.wcoecom.adapter.xml.XmlError;
-import org.wcoecom.adapter.partner.PartnerDirectory;
 
 /**
  * What the adapter writes in CEB formats is valid against the official 202205 import schema: every
- * CEB311 it produces from a valid CEB311 (examples, official samples and their valid variants), and
- * CEB312 receipts for acceptances and rejections. Skipped when ../shared/reference is absent.
+ * message it produces from a valid one of the same format (examples, official samples and their
+ * valid variants: what it forwards to customs and what it relays from customs), and the receipts it
+ * answers partners with (accepted, refused with many errors, refused by the cross-check rules).
+ * Skipped when ../shared/reference is absent.
  */
 class OfficialSchemaConformanceTest {
 
@@ -37,13 +48,29 @@ class OfficialSchemaConformanceTest {
         official = Xml.schema(Project.reference().resolve("ceb/xsd-202205/ceb-import-202205.xsd").toFile());
     }
 
-    @Test
-    void every_translated_ceb311_is_valid_against_the_official_schema() throws Exception {
-        Format ceb311 = engine.formats().byId("ceb311").orElseThrow();
+    static List<String> translatableFormats() {
+        return Project.cebFormats().stream().filter(id -> {
+            Format f = Project.formats().byId(id).orElseThrow();
+            return f.toCanonical().isPresent() && f.fromCanonical().isPresent();
+        }).toList();
+    }
+
+    static List<String> answeredFormats() {
+        return Project.cebFormats().stream()
+                .filter(id -> Project.formats().byId(id).orElseThrow().receiptFormat().isPresent()).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("translatableFormats")
+    void every_translated_message_is_valid_against_the_official_schema(String id) throws Exception {
+        Format format = engine.formats().byId(id).orElseThrow();
         List<byte[]> inputs = new ArrayList<>();
-        List<Path> seeds = new ArrayList<>(Project.partnerExamples("ceb311"));
-        seeds.addAll(Project.officialSamples("CEB311"));
+        List<Path> seeds = new ArrayList<>(Project.partnerExamples(id));
+        seeds.addAll(Project.officialSamples(id.toUpperCase(Locale.ROOT)));
         for (Path seed : seeds) {
+            if (!engine.read(Project.bytes(seed)).valid()) {
+                continue; // an official sample our (and the official) schema refuses
+            }
             inputs.add(Project.bytes(seed));
             // the valid variants: every input the adapter would accept
             for (byte[] variant : Mutations.of(Project.bytes(seed)).values()) {
@@ -57,43 +84,70 @@ class OfficialSchemaConformanceTest {
         for (byte[] input : inputs) {
             List<byte[]> out;
             try {
-                out = engine.translator().convert(ceb311, engine.valid(input), ceb311, Map.of("message-guid", "0123456789ABCDEF0123456789ABCDEF0123"));
+                out = engine.translator().convert(format, engine.valid(input), format,
+                        Map.of("message-guid", "0123456789ABCDEF0123456789ABCDEF0123"));
             } catch (TranslationException e) {
                 continue; // refused with a reason (e.g. an unknown code); nothing is sent
             }
             translated++;
-            List<String> errors = Xml.errors(official, out.get(0));
-            if (!errors.isEmpty()) {
-                problems.add(errors.toString());
+            for (byte[] message : out) {
+                List<String> errors = Xml.errors(official, message);
+                if (!errors.isEmpty()) {
+                    problems.add(errors.toString());
+                }
             }
         }
-        System.out.printf("official conformance: %d valid CEB311 inputs, %d translated, %d outputs invalid%n",
-                inputs.size(), translated, problems.size());
-        assertTrue(translated > 100);
+        System.out.printf("official conformance, %s: %d valid inputs, %d translated, %d outputs invalid%n",
+                id, inputs.size(), translated, problems.size());
+        assertTrue(translated > 20, "too few inputs translated: " + translated);
         assertEquals(List.of(), problems.subList(0, Math.min(10, problems.size())));
     }
 
-    @Test
-    void receipts_are_valid_against_the_official_schema() throws Exception {
-        ReceiptService receipts = new ReceiptService(engine.formats(), engine.translator(),
-                PartnerDirectory.load(Optional.empty()), "ceb312", java.time.ZoneId.of("Asia/Shanghai"));
-        Format ceb311 = engine.formats().byId("ceb311").orElseThrow();
-        byte[] multi = Project.bytes(Project.examples("ceb311").resolve("order-multi.xml"));
-        List<XmlError> many = new ArrayList<>();
-        for (int i = 0; i < 60; i++) {
-            many.add(new XmlError("SCHEMA_INVALID", 10 + i, 5, "/CEB311Message/Order[" + (1 + i % 3) + "]/OrderHead[1]/orderNo[1]",
-                    "cvc-maxLength-valid: value " + "X".repeat(61) + " is too long; 中文说明"));
-        }
-        Rejection rejection = new Rejection(Optional.of("demo-platform"), Optional.of(ceb311),
-                Optional.of(engine.valid(multi)), many, 17, "ceb311");
-        byte[] rejected = receipts.rejected(rejection).xml();
-        assertEquals(List.of(), Xml.errors(official, rejected));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("answeredFormats")
+    void receipts_are_valid_against_the_official_schema(String id) throws Exception {
+        ReceiptService receipts = receipts();
+        Format format = engine.formats().byId(id).orElseThrow();
+        List<Path> examples = Project.partnerExamples(id).stream()
+                .filter(p -> !p.getParent().getFileName().toString().equals("written")).toList();
+        assertFalse(examples.isEmpty(), "no examples for " + id);
+        for (Path example : examples) {
+            XdmNode message = engine.valid(Project.bytes(example));
+            List<Format.RecordRef> records = format.records(message);
 
+            var documents = engine.translator().toCanonical(format, message, Map.of("partner", "demo-platform", "channel", "http"));
+            byte[] accepted = receipts.accepted(new IngressResult("demo-platform", "http", format,
+                    format.messageId(message), records, documents)).xml();
+            assertEquals(List.of(), Xml.errors(official, accepted), "accepted " + example);
+
+            List<XmlError> many = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                String path = records.get(i % records.size()).path() + "/x[1]";
+                many.add(new XmlError("SCHEMA_INVALID", 10 + i, 5, path,
+                        "cvc-maxLength-valid: value " + "X".repeat(61) + " is too long; 中文说明"));
+            }
+            byte[] rejected = receipts.rejected(new Rejection(Optional.of("demo-platform"), Optional.of(format),
+                    Optional.of(message), many, 17, id)).xml();
+            assertEquals(List.of(), Xml.errors(official, rejected), "rejected " + example);
+
+            Format.RecordRef first = records.get(0);
+            byte[] byRules = receipts.rejectedByRules("demo-platform", id, "demo-platform:" + first.key(),
+                    first.references(), "the documents of order " + first.key() + " disagree",
+                    List.of(new RuleViolation("CC-PAID-AMOUNT", "payment amount 1.00 differs from the order's paid amount 2.00",
+                            List.of("/Payment/Amount", "/Order/PaidAmount")))).xml();
+            assertEquals(List.of(), Xml.errors(official, byRules), "rejected by rules " + example);
+        }
+    }
+
+    @Test
+    void an_unreadable_message_is_answered_in_a_valid_receipt() throws Exception {
         Rejection unreadable = new Rejection(Optional.empty(), Optional.empty(), Optional.empty(),
                 List.of(new XmlError(XmlError.MALFORMED, 1, 1, "/", "Content is not allowed in prolog.")), 0, "message");
-        assertEquals(List.of(), Xml.errors(official, receipts.rejected(unreadable).xml()));
-        for (Path golden : Project.partnerExamples("ceb312")) {
-            assertEquals(List.of(), Xml.errors(official, Project.bytes(golden)), golden.toString());
-        }
+        assertEquals(List.of(), Xml.errors(official, receipts().rejected(unreadable).xml()));
+    }
+
+    private ReceiptService receipts() {
+        return new ReceiptService(engine.formats(), engine.translator(), PartnerDirectory.load(Optional.empty()),
+                "ceb312", ZoneId.of("Asia/Shanghai"));
     }
 }

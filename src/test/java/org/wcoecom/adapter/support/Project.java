@@ -31,6 +31,11 @@ public final class Project {
         return formats;
     }
 
+    /** The China customs formats the project registers (ceb311, ceb312, ...), sorted. */
+    public static List<String> cebFormats() {
+        return formats().all().stream().map(f -> f.id()).filter(id -> id.matches("ceb\\d+")).sorted().toList();
+    }
+
     public static Path examples(String formatId) {
         return root().resolve("mappings").resolve(formatId).resolve("examples");
     }

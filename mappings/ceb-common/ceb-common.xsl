@@ -63,6 +63,13 @@
     <xsl:sequence select="format-dateTime($local, '[Y0001][M01][D01][H01][m01][s01]')"/>
   </xsl:function>
 
+  <!-- The compact issue time of a canonical document (appTime), which every CEB record needs -->
+  <xsl:function name="cebc:issue-time" as="xs:string">
+    <xsl:param name="document" as="element()"/>
+    <xsl:sequence select="if ($document/c:Header/c:IssueDateTime) then cebc:compact-time($document/c:Header/c:IssueDateTime)
+        else error(xs:QName('err:VALUE_INVALID'), 'a ' || local-name($document) || ' written in a CEB message needs its issue time (Header/IssueDateTime)', $document/c:Header)"/>
+  </xsl:function>
+
   <!-- Currency code of a CEB amount group: the schema default 142 when the element is empty -->
   <xsl:function name="cebc:currency" as="xs:string">
     <xsl:param name="node" as="element()"/>

@@ -33,11 +33,19 @@
   <xsl:param name="channel" as="xs:string?"/>
   <xsl:param name="received-at" as="xs:dateTime?"/>
 
-  <!-- outcome -> returnStatus. 2: E-port declaring; -301010: record already exists;
-       -301008: parameter (format) validation failed; 100: rejected (business rules) -->
+  <!-- The specification's codes per receipt for "parameter validation failed" and "already exists"
+       (chapter 7, table 7-2). Waybill status: the table gives the range -505000..-505017 only;
+       -505011/-505012 follow the waybill codes' numbering (-504011/-504012). -->
+  <xsl:variable name="r:rejection-codes" as="map(xs:string, xs:string+)" select="map{
+      'CEB312Message': ('-301008', '-301010'), 'CEB412Message': ('-401009', '-401007'),
+      'CEB512Message': ('-504011', '-504012'), 'CEB514Message': ('-505011', '-505012'),
+      'CEB622Message': ('-621001', '-621004')}"/>
+
+  <!-- outcome -> returnStatus. 2: E-port declaring; 100: rejected (business rules); a refused
+       message (format, schema, value) and a duplicate get the receipt's own codes (above) -->
   <xsl:variable name="r:status" as="map(xs:string, xs:string)" select="map{
-      'RECEIVED': '2', 'ACCEPTED': '2', 'DUPLICATE': '-301010',
-      'REJECTED': '-301008', 'ERROR': '-301008', 'UNDER_CONTROL': '300',
+      'RECEIVED': '2', 'ACCEPTED': '2', 'DUPLICATE': $r:rejection-codes($r:root)[2],
+      'REJECTED': $r:rejection-codes($r:root)[1], 'ERROR': $r:rejection-codes($r:root)[1], 'UNDER_CONTROL': '300',
       'RELEASED': '800', 'CLOSED': '899', 'CANCELLED': '399'}"/>
 
   <!-- returnStatus -> outcome, for receipts from customs -->

@@ -63,7 +63,7 @@
       <ceb:OrderHead>
         <ceb:guid><xsl:value-of select="$record-guid"/></ceb:guid>
         <ceb:appType><xsl:value-of select="cebc:code-of($cebc:functions, c:Header/c:Function)"/></ceb:appType>
-        <ceb:appTime><xsl:value-of select="cebc:compact-time(c:Header/c:IssueDateTime)"/></ceb:appTime>
+        <ceb:appTime><xsl:value-of select="cebc:issue-time(.)"/></ceb:appTime>
         <ceb:appStatus><xsl:value-of select="if (c:Header/c:FilingStatus) then cebc:code-of($cebc:filing, c:Header/c:FilingStatus) else '2'"/></ceb:appStatus>
         <ceb:orderType>I</ceb:orderType>
         <ceb:orderNo><xsl:value-of select="c:OrderNumber"/></ceb:orderNo>

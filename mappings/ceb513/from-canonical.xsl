@@ -3,7 +3,8 @@
   Canonical StatusEvent documents to one CEB513 (China import waybill status) message.
   The input is a c:StatusEvent or a c:Batch of them; every event becomes a ceb:LogisticsStatus, the
   envelope (BaseTransfer, BaseSubscribe, ExtendMessage) comes from the first event's Source.
-  Only DELIVERED (logisticsStatus S, signed for) can be written.
+  DELIVERED is written as S (signed for); a status read from CEB513 with another code (OTHER, the
+  code in sourceCode) is written back with that code; any other status is refused.
   The output is validated against xsd/ceb/ceb513.xsd before it is sent.
 -->
 <xsl:stylesheet version="3.0"
@@ -67,7 +68,8 @@
       <ceb:logisticsCode><xsl:value-of select="$carrier/c:Identifier[@scheme = 'CN-CUSTOMS'][1]"/></ceb:logisticsCode>
       <ceb:logisticsName><xsl:value-of select="$carrier/c:Name"/></ceb:logisticsName>
       <ceb:logisticsNo><xsl:value-of select="c:TransportDocument"/></ceb:logisticsNo>
-      <ceb:logisticsStatus><xsl:value-of select="cebc:code-of($logistics-statuses, c:Status)"/></ceb:logisticsStatus>
+      <ceb:logisticsStatus><xsl:value-of select="if (c:Status = 'OTHER' and c:Status/@scheme = 'CEB-LOGISTICS-STATUS' and c:Status/@sourceCode)
+          then c:Status/@sourceCode else cebc:code-of($logistics-statuses, c:Status)"/></ceb:logisticsStatus>
       <ceb:logisticsTime><xsl:value-of select="if (c:EventDateTime) then cebc:compact-time(c:EventDateTime)
           else error(xs:QName('err:VALUE_INVALID'), 'a CEB513 waybill status needs the time of the event (EventDateTime)', .)"/></ceb:logisticsTime>
       <xsl:for-each select="c:Note[string()]"><ceb:note><xsl:value-of select="."/></ceb:note></xsl:for-each>

@@ -3,7 +3,9 @@
   CEB513 (China import waybill status) to canonical StatusEvent documents, one per ceb:LogisticsStatus.
   The input has been validated against xsd/ceb/ceb513.xsd; the output is validated against the
   canonical schema. Strings are copied as they are (whitespace included); empty optional elements are
-  left out. The specification allows one status only, S (signed for), which becomes DELIVERED.
+  left out. The specification names one status, S (signed for), which becomes DELIVERED. Customs'
+  own samples also carry R, with no documented meaning: any other code becomes OTHER, the code kept
+  in sourceCode, so it reaches customs unchanged and nothing is given a meaning it may not have.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -54,7 +56,7 @@
           <c:Identifier scheme="CN-CUSTOMS"><xsl:value-of select="ceb:logisticsCode"/></c:Identifier>
           <c:TypeOfPerson>LEGAL</c:TypeOfPerson>
         </c:Party>
-        <c:Status scheme="CEB-LOGISTICS-STATUS" sourceCode="{ceb:logisticsStatus}"><xsl:value-of select="cebc:coded($logistics-statuses, ceb:logisticsStatus)"/></c:Status>
+        <c:Status scheme="CEB-LOGISTICS-STATUS" sourceCode="{ceb:logisticsStatus}"><xsl:value-of select="($logistics-statuses(string(ceb:logisticsStatus)), 'OTHER')[1]"/></c:Status>
         <c:EventDateTime><xsl:value-of select="cebc:date-time(ceb:logisticsTime)"/></c:EventDateTime>
         <xsl:for-each select="ceb:note[string()]"><c:Note><xsl:value-of select="."/></c:Note></xsl:for-each>
       </c:StatusEvent>

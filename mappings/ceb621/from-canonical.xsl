@@ -71,7 +71,7 @@
       <ceb:InventoryHead>
         <ceb:guid><xsl:value-of select="$record-guid"/></ceb:guid>
         <ceb:appType><xsl:value-of select="cebc:code-of($cebc:functions, c:Header/c:Function)"/></ceb:appType>
-        <ceb:appTime><xsl:value-of select="cebc:compact-time(c:Header/c:IssueDateTime)"/></ceb:appTime>
+        <ceb:appTime><xsl:value-of select="cebc:issue-time(.)"/></ceb:appTime>
         <ceb:appStatus><xsl:value-of select="if (c:Header/c:FilingStatus) then cebc:code-of($cebc:filing, c:Header/c:FilingStatus) else '2'"/></ceb:appStatus>
         <ceb:orderNo><xsl:value-of select="c:OrderNumber"/></ceb:orderNo>
         <ceb:ebpCode><xsl:value-of select="$platform/c:Identifier[@scheme = 'CN-CUSTOMS'][1]"/></ceb:ebpCode>
@@ -90,7 +90,7 @@
             else error(xs:QName('err:VALUE_INVALID'), 'a CEB621 inventory declares an import, not ' || c:TradeDirection, c:TradeDirection)"/></ceb:ieFlag>
         <!-- the declaration date; the day of issue when the declaration has none -->
         <ceb:declTime><xsl:value-of select="if (c:DeclarationDate) then format-date(xs:date(c:DeclarationDate), '[Y0001][M01][D01]')
-            else substring(cebc:compact-time(c:Header/c:IssueDateTime), 1, 8)"/></ceb:declTime>
+            else substring(cebc:issue-time(.), 1, 8)"/></ceb:declTime>
         <ceb:customsCode><xsl:value-of select="c:DeclarationOffice"/></ceb:customsCode>
         <ceb:portCode><xsl:value-of select="c:EntryOffice"/></ceb:portCode>
         <xsl:for-each select="$transport/c:ArrivalDate"><ceb:ieDate><xsl:value-of select="format-date(xs:date(.), '[Y0001][M01][D01]')"/></ceb:ieDate></xsl:for-each>

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,13 +143,20 @@ public final class FormatRegistry {
         return byId.values().stream().sorted(java.util.Comparator.comparing(Format::id)).toList();
     }
 
-    /** "ceb311 {ns}CEB311Message, ..." for error messages. */
+    /**
+     * The known root elements grouped by namespace, for error messages (they must fit a receipt):
+     * "{http://www.chinaport.gov.cn/ceb} CEB311Message (ceb311), CEB312Message (ceb312); ...".
+     */
     public String describeKnownRoots() {
-        List<String> parts = new ArrayList<>();
+        Map<String, List<String>> byNamespace = new java.util.TreeMap<>();
         for (Format f : all()) {
-            Collection<QName> roots = f.definition().roots();
-            parts.add(f.id() + " " + (roots.size() == 1 ? roots.iterator().next().toString() : roots.toString()));
+            for (QName root : f.definition().roots()) {
+                byNamespace.computeIfAbsent(root.getNamespaceURI(), ns -> new ArrayList<>())
+                        .add(root.getLocalPart() + " (" + f.id() + ")");
+            }
         }
-        return String.join(", ", parts);
+        List<String> parts = new ArrayList<>();
+        byNamespace.forEach((ns, roots) -> parts.add("{" + ns + "} " + String.join(", ", roots)));
+        return String.join("; ", parts);
     }
 }

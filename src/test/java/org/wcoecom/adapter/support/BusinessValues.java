@@ -28,8 +28,12 @@ public final class BusinessValues {
                 root = child;
             }
         }
+        // attribute order carries no meaning in XML
+        List<String> attributes = new ArrayList<>();
         root.axisIterator(net.sf.saxon.s9api.Axis.ATTRIBUTE).forEachRemaining(attribute ->
-                values.add("@" + attribute.getNodeName().getLocalName() + "=" + attribute.getStringValue()));
+                attributes.add("@" + attribute.getNodeName().getLocalName() + "=" + attribute.getStringValue()));
+        attributes.sort(null);
+        values.addAll(attributes);
         collect(root, values);
         return values;
     }

@@ -79,6 +79,17 @@ public final class Project {
         return ref;
     }
 
+    /**
+     * The official samples of a format that are messages of it (one CEB622 sample has no
+     * namespace: it is no CEB622 message for the official schema either).
+     */
+    public static List<Path> officialSamplesOf(String formatId) {
+        return officialSamples(formatId.toUpperCase(java.util.Locale.ROOT)).stream().filter(p -> {
+            var read = new org.wcoecom.adapter.format.MessageReader(formats(), 1).read(bytes(p));
+            return read.format().map(f -> f.id().equals(formatId)).orElse(false);
+        }).toList();
+    }
+
     /** The official samples of the given message type, e.g. "CEB311". */
     public static List<Path> officialSamples(String type) {
         Path dir = reference().resolve("ceb/samples");

@@ -48,7 +48,7 @@ class CebSchemaEquivalenceTest {
         Map<String, byte[]> corpus = new LinkedHashMap<>();
         List<Path> seeds = new ArrayList<>();
         seeds.addAll(Project.partnerExamples(format));
-        seeds.addAll(Project.officialSamples(format.toUpperCase(Locale.ROOT)));
+        seeds.addAll(Project.officialSamplesOf(format));
         for (Path seed : seeds) {
             byte[] message = Project.bytes(seed);
             corpus.put(seed.getFileName().toString(), message);

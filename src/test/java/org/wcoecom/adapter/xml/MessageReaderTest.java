@@ -73,7 +73,7 @@ class MessageReaderTest {
         assertEquals(XmlError.UNKNOWN_FORMAT, fatal.code());
         assertTrue(r.format().isEmpty());
         assertTrue(fatal.message().contains("{http://www.chinaport.gov.cn/ceb/2018}CEB311Message"), fatal.message());
-        assertTrue(fatal.message().contains("ceb311 {http://www.chinaport.gov.cn/ceb}CEB311Message"), fatal.message());
+        assertTrue(fatal.message().contains("{http://www.chinaport.gov.cn/ceb} CEB311Message (ceb311)"), fatal.message());
     }
 
     @Test

@@ -11,11 +11,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -27,19 +25,21 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.wcoecom.adapter.format.Format;
 import org.wcoecom.adapter.partner.Partner;
 
 /**
- * {@code run --demo}: a newcomer's first minute. Sends the bundled example messages the way
- * partners would (HTTP post, a JMS message over TCP, a file in the inbox), plus one broken message,
- * and prints each receipt and where each forwarded message went.
+ * {@code run --demo}: a newcomer's first minute. Sends the example order, its payment and its
+ * waybill the way their senders would (the platform posts over HTTP, the payment provider sends a
+ * JMS message over TCP, the carrier drops a file in its inbox), shows the CEB621 declaration the
+ * three-document check produces, then one broken order on every channel, and lists what was
+ * forwarded to customs.
  */
 public final class Demo implements Runnable {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
-    /** The examples partners would send (not receipts, which come from customs). */
-    private static final java.util.Set<String> PARTNER_KINDS = java.util.Set.of("order", "payment", "waybill", "status", "inventory");
+    private static final String ORDER = "ceb311/examples/order-single.xml";
+    private static final String PAYMENT = "ceb411/examples/payment-single.xml";
+    private static final String WAYBILL = "ceb511/examples/waybill-single.xml";
 
     private final AdapterRuntime runtime;
     private final PrintWriter out;
@@ -53,44 +53,37 @@ public final class Demo implements Runnable {
     public void run() {
         try {
             long started = System.currentTimeMillis();
-            List<Path> examples = examples();
-            if (examples.isEmpty()) {
-                say("demo: no example messages under mappings/*/examples/");
-                return;
+            Path mappings = runtime.settings().home().resolve("mappings");
+            Path order = mappings.resolve(ORDER);
+            Path payment = mappings.resolve(PAYMENT);
+            Path waybill = mappings.resolve(WAYBILL);
+            for (Path example : List.of(order, payment, waybill)) {
+                if (!Files.isRegularFile(example)) {
+                    say("demo: " + example + " is missing; nothing sent");
+                    return;
+                }
             }
-            String partner = runtime.partners().all().stream().map(Partner::id).findFirst().orElse("demo-platform");
+            String fallback = runtime.partners().all().stream().map(Partner::id).findFirst().orElse("demo-platform");
             say("");
-            say("=== demo: sending " + examples.size() + " example message(s), each as the partner owning its sender code ===");
-            for (int i = 0; i < examples.size(); i++) {
-                Path example = examples.get(i);
-                byte[] xml = Files.readAllBytes(example);
-                String sender = senderOf(example, xml, partner);
-                switch (i % 3) {
-                    case 0 -> viaHttp(sender, example.toString(), xml);
-                    case 1 -> viaJms(sender, example.toString(), xml);
-                    default -> viaFile(sender, example, xml);
-                }
-            }
-            if (examples.size() < 3) {
-                // every channel shows once, even with few examples
-                for (int i = examples.size(); i < 3; i++) {
-                    Path example = examples.get(i % examples.size());
-                    byte[] xml = Files.readAllBytes(example);
-                    if (i == 1) {
-                        viaJms(partner, example.toString(), xml);
-                    } else {
-                        viaFile(partner, example, xml);
-                    }
-                }
-            }
-            Path smallest = examples.stream().min(java.util.Comparator.comparingLong(Demo::size)).orElseThrow();
-            byte[] broken = new String(Files.readAllBytes(smallest), StandardCharsets.UTF_8)
+            say("=== demo 1/3: an order, its payment and its waybill, each from its sender on its own channel ===");
+            byte[] orderXml = Files.readAllBytes(order);
+            viaHttp(senderOf(orderXml, fallback), order.toString(), orderXml);
+            byte[] paymentXml = Files.readAllBytes(payment);
+            viaJms(senderOf(paymentXml, fallback), payment.toString(), paymentXml);
+            byte[] waybillXml = Files.readAllBytes(waybill);
+            viaFile(senderOf(waybillXml, fallback), waybill, waybillXml);
+            say("");
+            say("=== demo 2/3: the three documents agree, so the adapter declares the parcel (CEB621) ===");
+            declaration(started);
+
+            byte[] broken = new String(orderXml, StandardCharsets.UTF_8)
                     .replaceFirst("<ceb:orderNo>[^<]*</ceb:orderNo>", "").getBytes(StandardCharsets.UTF_8);
+            String platform = senderOf(orderXml, fallback);
             say("");
-            say("--- and one broken message (an order without its orderNo), on every channel ---");
-            viaHttp(partner, "broken copy of " + smallest, broken);
-            viaJms(partner, "broken copy of " + smallest, broken);
-            viaFile(partner, Path.of("broken-" + smallest.getFileName()), broken);
+            say("=== demo 3/3: a broken order (no orderNo) on every channel: each sender is told what and where ===");
+            viaHttp(platform, "broken copy of " + order, broken);
+            viaJms(platform, "broken copy of " + order, broken);
+            viaFile(platform, Path.of("broken-" + order.getFileName()), broken);
             forwarded(started);
             say("=== demo done; the adapter keeps running (Ctrl-C stops it) ===");
         } catch (Exception e) {
@@ -98,26 +91,36 @@ public final class Demo implements Runnable {
         }
     }
 
+    /** Waits for the declaration the cross-check forwards and prints it. */
+    private void declaration(long since) throws JMSException, InterruptedException {
+        String destination = runtime.settings().get("adapter.egress.ceb.destination");
+        try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(runtime.brokerUrl());
+             Connection connection = cf.createConnection()) {
+            connection.start();
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            long deadline = System.currentTimeMillis() + WAIT.toMillis();
+            while (System.currentTimeMillis() < deadline) {
+                try (QueueBrowser browser = session.createBrowser(session.createQueue(destination),
+                        "AdapterFormat = 'ceb621' AND JMSTimestamp >= " + since)) {
+                    Enumeration<?> found = browser.getEnumeration();
+                    if (found.hasMoreElements()) {
+                        Message m = (Message) found.nextElement();
+                        say("declaration " + m.getStringProperty("AdapterRecordId") + " on " + destination + ":");
+                        say(text(m));
+                        return;
+                    }
+                }
+                Thread.sleep(250);
+            }
+            say("no declaration within " + WAIT.toSeconds() + " s (see the log: a held or refused declaration says why)");
+        }
+    }
+
     /** The partner whose sender code the example carries (the first partner if none does). */
-    private String senderOf(Path example, byte[] xml, String fallback) {
+    private String senderOf(byte[] xml, String fallback) {
         var read = new org.wcoecom.adapter.format.MessageReader(runtime.formats(), 1).read(xml);
         return read.format().flatMap(f -> read.document().flatMap(f::senderCode))
                 .flatMap(code -> runtime.partners().bySenderCode(code)).map(Partner::id).orElse(fallback);
-    }
-
-    private List<Path> examples() throws IOException {
-        List<Path> result = new ArrayList<>();
-        for (Format f : runtime.formats().all()) {
-            Path dir = f.definition().folder().resolve("examples");
-            if (!f.definition().readable() || !PARTNER_KINDS.contains(f.definition().kind()) || !Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.list(dir)) {
-                files.filter(p -> p.toString().endsWith(".xml") && !p.toString().endsWith(".canonical.xml"))
-                        .sorted().forEach(result::add);
-            }
-        }
-        return result;
     }
 
     private void viaHttp(String partner, String name, byte[] xml) throws IOException, InterruptedException {
@@ -196,14 +199,6 @@ public final class Demo implements Runnable {
                             m.getStringProperty("AdapterFormat"), m.getStringProperty("AdapterMessageGuid")));
                 }
             }
-        }
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return Long.MAX_VALUE;
         }
     }
 

@@ -36,6 +36,15 @@ import org.w3c.dom.Document;
  */
 public final class XmlSigner {
 
+    static {
+        // Base64 values (SignatureValue, X509Certificate) on one line: the JDK breaks them with CRLF,
+        // which a serializer must write as "&#13;" in every line, and Java 17 has no LF-only option.
+        // Read once, when the JDK's XML security classes load; a value given on the command line wins.
+        if (System.getProperty("com.sun.org.apache.xml.internal.security.ignoreLineBreaks") == null) {
+            System.setProperty("com.sun.org.apache.xml.internal.security.ignoreLineBreaks", "true");
+        }
+    }
+
     private final PrivateKey key;
     private final X509Certificate certificate;
     private final String keyName;

@@ -65,7 +65,9 @@ class RunnableJarIT {
             String shown = String.join("\n", lines);
             assertTrue(shown.contains("=== demo done"), shown);
             assertTrue(shown.contains("HTTP 200, receipt:"), "HTTP receipt\n" + shown);
-            assertTrue(shown.contains("receipt on partner.demo-platform.receipts:"), "JMS receipt\n" + shown);
+            assertTrue(shown.contains("receipt on partner.demo-payment.receipts:"), "JMS receipt\n" + shown);
+            assertTrue(shown.contains("declaration demo-platform:YX20261120143005001/declaration on customs.ceb.out:"),
+                    "the declaration of the cross-checked order\n" + shown);
             assertTrue(shown.contains("receipt in " + data.resolve("outbox")), "file receipt\n" + shown);
             assertTrue(shown.contains("HTTP 400, receipt:"), "a rejection\n" + shown);
             assertTrue(shown.contains("customs.ceb.out  record demo-platform:"), "forwarded messages\n" + shown);

@@ -15,8 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,7 +56,9 @@ class CrashRecoveryIT {
         try {
             assertEquals(200, first.post(Messages.order(k.orderNo(), k.transactionId()), CrossCheck.PLATFORM));
             assertEquals(200, first.post(Messages.payment(k.orderNo(), k.transactionId()), CrossCheck.PAYMENT));
-            awaitStoredForCrossCheck(first, data, k.orderNo());
+            // both documents have left the queue for the database: the kill hits them where only it holds them
+            CrossCheck.awaitStored(data, k.orderNo(), WAIT);
+            first.awaitEmpty("crosscheck.in");
         } finally {
             first.kill();
         }
@@ -82,34 +82,6 @@ class CrashRecoveryIT {
             }
         } finally {
             second.stop();
-        }
-    }
-
-    /**
-     * Waits until both documents have left the cross-check queue for the aggregation repository, so
-     * the kill hits them where only the database holds them.
-     */
-    private static void awaitStoredForCrossCheck(Adapter adapter, Path data, String orderNo) throws Exception {
-        String url = "jdbc:h2:file:" + data.resolve("db").resolve("adapter").toAbsolutePath() + ";AUTO_SERVER=TRUE";
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (stored(url, orderNo) && adapter.browseEmpty("crosscheck.in")) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the order and payment never reached the cross-check store");
-    }
-
-    private static boolean stored(String url, String orderNo) throws Exception {
-        try (var c = DriverManager.getConnection(url, "", "");
-                var st = c.prepareStatement("SELECT COUNT(*) FROM crosscheck WHERE id LIKE ?")) {
-            st.setString(1, "%" + orderNo + "%");
-            try (ResultSet r = st.executeQuery()) {
-                return r.next() && r.getInt(1) > 0;
-            }
-        } catch (java.sql.SQLException notYet) {
-            return false; // the table is created at start; the database may not be up yet
         }
     }
 
@@ -169,6 +141,14 @@ class CrashRecoveryIT {
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertTrue(r.statusCode() == 200, r.body());
             return r.statusCode();
+        }
+
+        void awaitEmpty(String queue) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (!browseEmpty(queue)) {
+                assertTrue(System.nanoTime() < deadline, queue + " never emptied");
+                Thread.sleep(200);
+            }
         }
 
         boolean browseEmpty(String queue) {

@@ -73,6 +73,30 @@ public final class CrossCheck {
         }
     }
 
+    /**
+     * Waits until the cross-check store of the adapter with this data folder holds the group of an
+     * order (the embedded H2 database; AUTO_SERVER lets a second process look in).
+     */
+    public static void awaitStored(Path dataDir, String orderNo, Duration wait) throws InterruptedException {
+        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("adapter").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var c = java.sql.DriverManager.getConnection(url, "", "");
+                    var st = c.prepareStatement("SELECT COUNT(*) FROM crosscheck WHERE id = ?")) {
+                st.setString(1, orderNo);
+                try (var r = st.executeQuery()) {
+                    if (r.next() && r.getInt(1) > 0) {
+                        return;
+                    }
+                }
+            } catch (java.sql.SQLException notYet) {
+                // the database or its table is not there yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("order " + orderNo + " never reached the cross-check store");
+    }
+
     /** The receipt a partner gets later on its queue for a record, if one comes in time. */
     public static Optional<String> laterReceipt(String partner, String recordId, Duration wait) throws Exception {
         try (Connection c = RunningAdapter.partnerConnection()) {

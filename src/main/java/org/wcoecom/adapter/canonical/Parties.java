@@ -27,6 +27,11 @@ public final class Parties {
                 .map(IdentifierType::getValue).findFirst());
     }
 
+    /** The China customs code (scheme CN-CUSTOMS) of the party with a role, if there is one. */
+    public static Optional<String> customsCode(List<PartyType> parties, PartyRoleType role) {
+        return identifier(role(parties, role), "CN-CUSTOMS");
+    }
+
     /** The identity document of a person: its scheme and number. */
     public static Optional<IdentifierType> personId(Optional<PartyType> party) {
         return party.flatMap(p -> p.getIdentifier().stream().filter(i -> PERSON_ID_SCHEMES.contains(i.getScheme())).findFirst());

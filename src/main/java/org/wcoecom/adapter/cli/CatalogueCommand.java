@@ -47,8 +47,7 @@ final class CatalogueCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Settings settings = common.settings(data == null ? Map.of() : Map.of("adapter.data.dir", data.toString()));
-            try (Database db = Database.open(settings.dataDir(), settings.optional("adapter.db.url").orElse(null),
-                    settings.optional("adapter.db.user").orElse(null), settings.optional("adapter.db.password").orElse(null))) {
+            try (Database db = Database.open(settings)) {
                 Catalogue catalogue = new Catalogue(db.dataSource());
                 int n = catalogue.importCsv(file);
                 spec.commandLine().getOut().println("imported " + n + " items from " + file + "; the catalogue holds " + catalogue.size());

@@ -18,6 +18,7 @@ import javax.xml.datatype.DatatypeConfigurationException;
 import javax.xml.datatype.DatatypeFactory;
 import javax.xml.datatype.XMLGregorianCalendar;
 
+import org.wcoecom.adapter.canonical.Amounts;
 import org.wcoecom.adapter.canonical.Parties;
 import org.wcoecom.adapter.canonical.model.AddressType;
 import org.wcoecom.adapter.canonical.model.ClassificationType;
@@ -176,8 +177,8 @@ public final class DeclarationAssembler {
         });
         String currency = order.getGoodsValue().getCurrency();
         d.setFreight(waybill.getFreight() != null ? waybill.getFreight()
-                : order.getFreight() != null ? order.getFreight() : TaxEstimator.amountOf(BigDecimal.ZERO, currency));
-        d.setInsurance(waybill.getInsurance() != null ? waybill.getInsurance() : TaxEstimator.amountOf(BigDecimal.ZERO, currency));
+                : order.getFreight() != null ? order.getFreight() : Amounts.of(BigDecimal.ZERO, currency));
+        d.setInsurance(waybill.getInsurance() != null ? waybill.getInsurance() : Amounts.of(BigDecimal.ZERO, currency));
         declarant.wrapType().ifPresent(w -> d.setPackagingType(code(w, "CN-WRAP-TYPE")));
         d.setPackageCount(waybill.getPackageCount() != null ? waybill.getPackageCount() : BigInteger.ONE);
         d.setGrossWeight(waybill.getGrossWeight());
@@ -215,7 +216,8 @@ public final class DeclarationAssembler {
 
     private QuantityType quantity(BigDecimal value, String customsUnit) {
         QuantityType q = new QuantityType();
-        q.setValue(value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros());
+        BigDecimal shortest = value.stripTrailingZeros();
+        q.setValue(shortest.scale() < 0 ? shortest.setScale(0) : shortest);
         q.setUnitCode(codes.unece(customsUnit).orElseThrow(() -> new IllegalStateException(
                 "catalogue unit " + customsUnit + " is not in mappings/codelists/unit.csv")));
         q.setSourceUnitCode(customsUnit);
@@ -252,9 +254,9 @@ public final class DeclarationAssembler {
 
     private String guarantor(OrderType order, ShipmentType waybill) {
         return switch (declarant.assure()) {
-            case "platform" -> Parties.identifier(Parties.role(order.getParty(), PartyRoleType.PLATFORM), "CN-CUSTOMS").orElse("");
-            case "logistics" -> Parties.identifier(Parties.role(waybill.getParty(), PartyRoleType.LOGISTICS_OPERATOR), "CN-CUSTOMS").orElse("");
-            default -> Parties.identifier(Parties.role(order.getParty(), PartyRoleType.SELLER), "CN-CUSTOMS").orElse("");
+            case "platform" -> Parties.customsCode(order.getParty(), PartyRoleType.PLATFORM).orElse("");
+            case "logistics" -> Parties.customsCode(waybill.getParty(), PartyRoleType.LOGISTICS_OPERATOR).orElse("");
+            default -> Parties.customsCode(order.getParty(), PartyRoleType.SELLER).orElse("");
         };
     }
 

@@ -3,9 +3,8 @@ package org.wcoecom.adapter.declaration;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.util.List;
 
-import org.wcoecom.adapter.canonical.model.AmountType;
+import org.wcoecom.adapter.canonical.Amounts;
 import org.wcoecom.adapter.canonical.model.CodeType;
 import org.wcoecom.adapter.canonical.model.DeclarationType;
 import org.wcoecom.adapter.canonical.model.GoodsItemType;
@@ -44,7 +43,7 @@ public final class TaxEstimator {
     public BigDecimal estimate(DeclarationType d, BigDecimal boughtThisYear) {
         String currency = d.getGoodsItem().get(0).getValue().getCurrency();
         BigDecimal goods = d.getGoodsItem().stream().map(g -> g.getValue().getValue()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal charges = amount(d.getFreight()).add(amount(d.getInsurance()));
+        BigDecimal charges = Amounts.valueOrZero(d.getFreight()).add(Amounts.valueOrZero(d.getInsurance()));
         BigDecimal dutiable = goods.add(charges);
         BigDecimal vatTotal = BigDecimal.ZERO;
         BigDecimal consumptionTotal = BigDecimal.ZERO;
@@ -69,18 +68,18 @@ public final class TaxEstimator {
         assessment.getTax().add(tax("DUTY", dutiable, BigDecimal.ZERO, BigDecimal.ZERO, currency));
         assessment.getTax().add(tax("VAT", dutiable, null, vatTotal, currency));
         assessment.getTax().add(tax("CONSUMPTION", dutiable, null, consumptionTotal, currency));
-        assessment.setTotal(amountOf(vatTotal.add(consumptionTotal), currency));
+        assessment.setTotal(Amounts.of(vatTotal.add(consumptionTotal), currency));
         if (dutiable.compareTo(singleLimit) > 0) {
             boolean oneItem = d.getGoodsItem().size() == 1 && d.getGoodsItem().get(0).getQuantity().getValue().compareTo(BigDecimal.ONE) == 0;
-            assessment.getFlag().add(flag("CBEC-SINGLE-LIMIT", "dutiable value " + plain(dutiable) + " " + currency
-                    + " exceeds the single-transaction limit of " + plain(singleLimit) + " " + currency
+            assessment.getFlag().add(flag("CBEC-SINGLE-LIMIT", "dutiable value " + Amounts.plain(dutiable) + " " + currency
+                    + " exceeds the single-transaction limit of " + Amounts.plain(singleLimit) + " " + currency
                     + (oneItem ? "; a single indivisible item may still clear as cross-border retail, taxed in full at general-trade rates"
                             : "; not admissible as cross-border retail: customs will refuse it or tax it as general trade")
                     + "; the estimate above uses retail rates"));
         }
         if (boughtThisYear.add(dutiable).compareTo(annualLimit) > 0) {
-            assessment.getFlag().add(flag("CBEC-ANNUAL-LIMIT", "the buyer has declared " + plain(boughtThisYear) + " " + currency
-                    + " this year; with " + plain(dutiable) + " more the annual limit of " + plain(annualLimit) + " " + currency
+            assessment.getFlag().add(flag("CBEC-ANNUAL-LIMIT", "the buyer has declared " + Amounts.plain(boughtThisYear) + " " + currency
+                    + " this year; with " + Amounts.plain(dutiable) + " more the annual limit of " + Amounts.plain(annualLimit) + " " + currency
                     + " is exceeded: customs will refuse it or tax it as general trade; the estimate above uses retail rates"));
         }
         d.setTaxAssessment(assessment);
@@ -92,11 +91,11 @@ public final class TaxEstimator {
         CodeType code = new CodeType();
         code.setValue(type);
         t.setType(code);
-        t.setBase(amountOf(money(base), currency));
+        t.setBase(Amounts.of(money(base), currency));
         if (rate != null) {
             t.setRate(rate.stripTrailingZeros());
         }
-        t.setAmount(amountOf(amount, currency));
+        t.setAmount(Amounts.of(amount, currency));
         return t;
     }
 
@@ -107,27 +106,7 @@ public final class TaxEstimator {
         return f;
     }
 
-    static AmountType amountOf(BigDecimal value, String currency) {
-        AmountType a = new AmountType();
-        a.setValue(value);
-        a.setCurrency(currency);
-        return a;
-    }
-
     private static BigDecimal money(BigDecimal v) {
         return v.setScale(2, RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal amount(AmountType a) {
-        return a == null ? BigDecimal.ZERO : a.getValue();
-    }
-
-    private static String plain(BigDecimal d) {
-        return d.stripTrailingZeros().toPlainString();
-    }
-
-    /** The checks of this estimator, for documentation and tests. */
-    public static List<String> flags() {
-        return List.of("CBEC-SINGLE-LIMIT", "CBEC-ANNUAL-LIMIT");
     }
 }

@@ -160,11 +160,10 @@ public final class Translator {
 
     /** The schema requires the signature, so a signed format is validated after signing. */
     private byte[] signAndValidate(XdmNode doc, Format target) throws TranslationException {
+        byte[] unsigned = serialize(doc);
         byte[] signed;
         try {
-            signed = signer.get().sign(serialize(doc));
-        } catch (TranslationException e) {
-            throw e;
+            signed = signer.get().sign(unsigned);
         } catch (Exception e) {
             throw new TranslationException(target.id(), List.of(new XmlError("SIGNATURE_FAILED", 0, 0, "/",
                     "cannot sign the message: " + e.getMessage())));
@@ -178,16 +177,21 @@ public final class Translator {
 
     private byte[] serialize(XdmNode doc) throws TranslationException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        Serializer serializer = Saxon.processor().newSerializer(out);
-        serializer.setOutputProperty(Serializer.Property.METHOD, "xml");
-        serializer.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
-        serializer.setOutputProperty(Serializer.Property.INDENT, "yes");
         try {
-            Saxon.processor().writeXdmValue(doc, serializer);
+            Saxon.processor().writeXdmValue(doc, serializer(out));
         } catch (SaxonApiException e) {
             throw new TranslationException("output", List.of(new XmlError(OUTPUT_INVALID, 0, 0, "/", e.getMessage())));
         }
         return out.toByteArray();
+    }
+
+    /** How every message the adapter writes is serialized: UTF-8, indented. */
+    private static Serializer serializer(ByteArrayOutputStream out) {
+        Serializer serializer = Saxon.processor().newSerializer(out);
+        serializer.setOutputProperty(Serializer.Property.METHOD, "xml");
+        serializer.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
+        serializer.setOutputProperty(Serializer.Property.INDENT, "yes");
+        return serializer;
     }
 
     private static <T> Supplier<T> memoized(Supplier<T> supplier) {
@@ -208,10 +212,7 @@ public final class Translator {
     public byte[] writeValidated(XdmNode document, Schema schema, String errorCode, String label)
             throws TranslationException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        Serializer serializer = Saxon.processor().newSerializer(out);
-        serializer.setOutputProperty(Serializer.Property.METHOD, "xml");
-        serializer.setOutputProperty(Serializer.Property.ENCODING, "UTF-8");
-        serializer.setOutputProperty(Serializer.Property.INDENT, "yes");
+        Serializer serializer = serializer(out);
         ErrorCollector errors = new ErrorCollector(maxErrors, errorCode);
         ValidatorHandler validator = schema.newValidatorHandler();
         validator.setErrorHandler(errors);

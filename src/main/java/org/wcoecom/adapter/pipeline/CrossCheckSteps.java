@@ -1,7 +1,7 @@
 package org.wcoecom.adapter.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 import org.apache.camel.Exchange;
@@ -44,8 +44,9 @@ public final class CrossCheckSteps {
     /** A canonical order, payment or waybill from the queue, as an entry for its order's group. */
     public void prepare(Exchange exchange) {
         Message m = exchange.getMessage();
-        String xml = new String(m.getBody(byte[].class), java.nio.charset.StandardCharsets.UTF_8);
-        Object doc = Canonical.read(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] body = m.getBody(byte[].class);
+        Object doc = Canonical.read(body);
+        String xml = new String(body, StandardCharsets.UTF_8);
         HeaderType header;
         String kind;
         String orderNumber;
@@ -92,10 +93,8 @@ public final class CrossCheckSteps {
                         group.missing().stream().map(k -> "/" + k).toList()));
             }
         } else {
-            violations = rules.check(
-                    (OrderType) Canonical.read(bytes(group.get("Order").orElseThrow())),
-                    (PaymentType) Canonical.read(bytes(group.get("Payment").orElseThrow())),
-                    (ShipmentType) Canonical.read(bytes(group.get("Shipment").orElseThrow())));
+            violations = rules.check((OrderType) group.canonical("Order"), (PaymentType) group.canonical("Payment"),
+                    (ShipmentType) group.canonical("Shipment"));
             outcome = violations.isEmpty() ? "MATCH" : "MISMATCH";
         }
         exchange.getMessage().setHeader(OUTCOME, outcome);
@@ -115,7 +114,7 @@ public final class CrossCheckSteps {
         List<PendingReceipt> answers = new ArrayList<>();
         for (CrossCheckDocument d : group.documents()) {
             answers.add(new PendingReceipt(d.partner(), d.channel(), d.recordId(), receipts.rejectedByRules(d.partner(), d.format(),
-                    d.recordId(), new LinkedHashMap<>(d.referenceMap()), summary, violations)));
+                    d.recordId(), d.references(), summary, violations)));
         }
         return answers;
     }
@@ -130,7 +129,7 @@ public final class CrossCheckSteps {
         CrossCheckDocument d = exchange.getMessage().getBody(CrossCheckDocument.class);
         exchange.getMessage().setHeader(HELD, true);
         exchange.getMessage().setHeader(Headers.RECORD_ID, d.recordId());
-        exchange.getMessage().setBody(bytes(d));
+        exchange.getMessage().setBody(d.xml().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String summary(String outcome, CrossCheckGroup group) {
@@ -147,9 +146,5 @@ public final class CrossCheckSteps {
             case "Payment" -> "payment (CEB411)";
             default -> "waybill (CEB511)";
         };
-    }
-
-    private static byte[] bytes(CrossCheckDocument d) {
-        return d.xml().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -76,9 +76,8 @@ public final class DeclarationSteps {
         Message m = exchange.getMessage();
         CrossCheckGroup group = m.getBody(CrossCheckGroup.class);
         exchange.setProperty(GROUP, group);
-        OrderType order = (OrderType) read(group, "Order");
-        DeclarationAssembler.Result result = assembler.assemble(order, (PaymentType) read(group, "Payment"),
-                (ShipmentType) read(group, "Shipment"));
+        DeclarationAssembler.Result result = assembler.assemble((OrderType) group.canonical("Order"),
+                (PaymentType) group.canonical("Payment"), (ShipmentType) group.canonical("Shipment"));
         if (result instanceof DeclarationAssembler.Held h) {
             held.hold(group, h.reason());
             LOG.warn("declaration of order {} held: {}", group.key(), h.reason());
@@ -151,9 +150,5 @@ public final class DeclarationSteps {
         exchange.getMessage().setHeader(OUTCOME, "REJECT");
         LOG.info("declaration of order {} refused: {}", exchange.getProperty(GROUP, CrossCheckGroup.class).key(),
                 violations.stream().map(RuleViolation::code).toList());
-    }
-
-    private static Object read(CrossCheckGroup group, String kind) {
-        return Canonical.read(group.get(kind).orElseThrow().xml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

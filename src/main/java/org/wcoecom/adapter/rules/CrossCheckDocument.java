@@ -2,7 +2,6 @@ package org.wcoecom.adapter.rules;
 
 import java.io.Serializable;
 import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * One of the three documents of a cross-check, as it waits in the aggregation repository: the
@@ -24,9 +23,5 @@ public record CrossCheckDocument(String kind, String xml, String recordId, Strin
 
     public CrossCheckDocument evaluatedCopy() {
         return new CrossCheckDocument(kind, xml, recordId, partner, channel, format, function, references, true);
-    }
-
-    public Map<String, String> referenceMap() {
-        return references;
     }
 }

@@ -1,11 +1,15 @@
 package org.wcoecom.adapter.rules;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.wcoecom.adapter.canonical.Canonical;
 
 /**
  * The documents of one order waiting for each other: at most one order, one payment and one
@@ -14,10 +18,16 @@ import java.util.Optional;
  */
 public final class CrossCheckGroup implements Serializable {
 
+    // groups wait in the database across restarts and upgrades: the stored form is versioned by hand
+    private static final long serialVersionUID = 1L;
+
     public static final List<String> KINDS = List.of("Order", "Payment", "Shipment");
 
     private final String key;
     private final LinkedHashMap<String, CrossCheckDocument> documents = new LinkedHashMap<>();
+    // the documents read into the canonical model, once per group object: the rules and then the
+    // declaration assembly use them on the same exchange; only the XML is stored
+    private transient Map<String, Object> read;
 
     public CrossCheckGroup(String key) {
         this.key = key;
@@ -33,6 +43,18 @@ public final class CrossCheckGroup implements Serializable {
         } else {
             documents.put(doc.kind(), doc);
         }
+        if (read != null) {
+            read.remove(doc.kind());
+        }
+    }
+
+    /** The document of a kind in the canonical model (an OrderType, PaymentType or ShipmentType). */
+    public Object canonical(String kind) {
+        if (read == null) {
+            read = new HashMap<>();
+        }
+        return read.computeIfAbsent(kind, k -> Canonical.read(
+                get(k).orElseThrow(() -> new IllegalStateException("order " + key + " has no " + k)).xml().getBytes(StandardCharsets.UTF_8)));
     }
 
     public Optional<CrossCheckDocument> get(String kind) {

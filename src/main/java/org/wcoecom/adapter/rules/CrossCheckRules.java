@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.wcoecom.adapter.canonical.Amounts;
 import org.wcoecom.adapter.canonical.Parties;
 import org.wcoecom.adapter.canonical.model.AmountType;
 import org.wcoecom.adapter.canonical.model.OrderLineType;
@@ -41,13 +42,13 @@ public final class CrossCheckRules {
 
     public List<RuleViolation> check(OrderType order, PaymentType payment, ShipmentType waybill) {
         List<RuleViolation> v = new ArrayList<>();
-        BigDecimal paid = value(order.getAmountPaid());
+        BigDecimal paid = Amounts.valueOrZero(order.getAmountPaid());
         if (order.getAmountPaid() != null && !Objects.equals(order.getAmountPaid().getCurrency(), payment.getAmount().getCurrency())) {
             v.add(new RuleViolation("CC-PAID-AMOUNT", "the payment is in " + payment.getAmount().getCurrency()
                     + ", the order in " + order.getAmountPaid().getCurrency(), List.of("/Order/AmountPaid/@currency", "/Payment/Amount/@currency")));
         } else if (differs(paid, payment.getAmount().getValue())) {
-            v.add(new RuleViolation("CC-PAID-AMOUNT", "the payment's amount " + plain(payment.getAmount().getValue())
-                    + " differs from the order's paid amount " + plain(paid), List.of("/Order/AmountPaid", "/Payment/Amount")));
+            v.add(new RuleViolation("CC-PAID-AMOUNT", "the payment's amount " + Amounts.plain(payment.getAmount().getValue())
+                    + " differs from the order's paid amount " + Amounts.plain(paid), List.of("/Order/AmountPaid", "/Payment/Amount")));
         }
         if (order.getPaymentTransactionId() != null && !order.getPaymentTransactionId().equals(payment.getPaymentTransactionId())) {
             v.add(new RuleViolation("CC-PAY-TRANSACTION", "the order names payment transaction " + order.getPaymentTransactionId()
@@ -61,14 +62,14 @@ public final class CrossCheckRules {
             v.add(new RuleViolation("CC-ORDER-NUMBER", "the waybill is for order " + waybill.getOrderNumber()
                     + ", not " + order.getOrderNumber(), List.of("/Order/OrderNumber", "/Shipment/OrderNumber")));
         }
-        Optional<String> orderPlatform = Parties.identifier(Parties.role(order.getParty(), PartyRoleType.PLATFORM), "CN-CUSTOMS");
-        Optional<String> paymentPlatform = Parties.identifier(Parties.role(payment.getParty(), PartyRoleType.PLATFORM), "CN-CUSTOMS");
+        Optional<String> orderPlatform = Parties.customsCode(order.getParty(), PartyRoleType.PLATFORM);
+        Optional<String> paymentPlatform = Parties.customsCode(payment.getParty(), PartyRoleType.PLATFORM);
         if (paymentPlatform.isPresent() && !paymentPlatform.equals(orderPlatform)) {
             v.add(new RuleViolation("CC-PLATFORM", "the payment names platform " + paymentPlatform.get() + ", the order "
                     + orderPlatform.orElse("none"), List.of("/Order/Party[@role='PLATFORM']/Identifier", "/Payment/Party[@role='PLATFORM']/Identifier")));
         }
-        Optional<String> orderPsp = Parties.identifier(Parties.role(order.getParty(), PartyRoleType.PAYMENT_SERVICE_PROVIDER), "CN-CUSTOMS");
-        Optional<String> paymentPsp = Parties.identifier(Parties.role(payment.getParty(), PartyRoleType.PAYMENT_SERVICE_PROVIDER), "CN-CUSTOMS");
+        Optional<String> orderPsp = Parties.customsCode(order.getParty(), PartyRoleType.PAYMENT_SERVICE_PROVIDER);
+        Optional<String> paymentPsp = Parties.customsCode(payment.getParty(), PartyRoleType.PAYMENT_SERVICE_PROVIDER);
         if (orderPsp.isPresent() && !orderPsp.equals(paymentPsp)) {
             v.add(new RuleViolation("CC-PAY-ENTERPRISE", "the order names payment enterprise " + orderPsp.get()
                     + ", the payment comes from " + paymentPsp.orElse("none"),
@@ -102,14 +103,14 @@ public final class CrossCheckRules {
         BigDecimal lines = order.getLine().stream().map(OrderLineType::getLineAmount).map(AmountType::getValue)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (differs(order.getGoodsValue().getValue(), lines)) {
-            v.add(new RuleViolation("CC-GOODS-VALUE", "goods value " + plain(order.getGoodsValue().getValue())
-                    + " is not the sum of the line totals " + plain(lines), List.of("/Order/GoodsValue", "/Order/Line/LineAmount")));
+            v.add(new RuleViolation("CC-GOODS-VALUE", "goods value " + Amounts.plain(order.getGoodsValue().getValue())
+                    + " is not the sum of the line totals " + Amounts.plain(lines), List.of("/Order/GoodsValue", "/Order/Line/LineAmount")));
         }
-        BigDecimal formula = order.getGoodsValue().getValue().add(value(order.getFreight())).subtract(value(order.getDiscount()))
-                .add(value(order.getTaxCollected()));
+        BigDecimal formula = order.getGoodsValue().getValue().add(Amounts.valueOrZero(order.getFreight()))
+                .subtract(Amounts.valueOrZero(order.getDiscount())).add(Amounts.valueOrZero(order.getTaxCollected()));
         if (order.getAmountPaid() != null && differs(paid, formula)) {
-            v.add(new RuleViolation("CC-PAID-FORMULA", "paid amount " + plain(paid) + " is not goods value + freight - discount + tax = "
-                    + plain(formula), List.of("/Order/AmountPaid", "/Order/GoodsValue", "/Order/Freight", "/Order/Discount", "/Order/TaxCollected")));
+            v.add(new RuleViolation("CC-PAID-FORMULA", "paid amount " + Amounts.plain(paid) + " is not goods value + freight - discount + tax = "
+                    + Amounts.plain(formula), List.of("/Order/AmountPaid", "/Order/GoodsValue", "/Order/Freight", "/Order/Discount", "/Order/TaxCollected")));
         }
         return v;
     }
@@ -124,11 +125,4 @@ public final class CrossCheckRules {
         return a.subtract(b).abs().compareTo(tolerance) > 0;
     }
 
-    private static BigDecimal value(AmountType amount) {
-        return amount == null ? BigDecimal.ZERO : amount.getValue();
-    }
-
-    private static String plain(BigDecimal d) {
-        return d.stripTrailingZeros().toPlainString();
-    }
 }

@@ -51,8 +51,7 @@ final class Engine implements AutoCloseable {
     Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, Main main) {
         Path home = settings.home();
         Path data = settings.dataDir();
-        database = Database.open(data, settings.optional("adapter.db.url").orElse(null),
-                settings.optional("adapter.db.user").orElse(null), settings.optional("adapter.db.password").orElse(null));
+        database = Database.open(settings);
         int maxErrors = settings.integer("adapter.limits.max-errors");
         MessageReader reader = new MessageReader(formats, maxErrors);
         Translator translator = new Translator(formats, maxErrors, () -> SigningKeys.signer(settings, data));

@@ -21,38 +21,37 @@ public final class SigningKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
     static final String GENERATED_ALIAS = "declarant";
+    // a generated key protects nothing (it is self-signed, for trying); its store needs some password
+    private static final char[] GENERATED_PASSWORD = "changeit".toCharArray();
 
     private SigningKeys() {
     }
 
     public static XmlSigner signer(Settings settings, Path dataDir) {
-        String method = settings.get("adapter.signing.signature-method");
-        String digest = settings.get("adapter.signing.digest-method");
-        String keyName = settings.optional("adapter.signing.key-name").orElse(null);
         try {
             if (settings.optional("adapter.signing.keystore").isPresent()) {
-                Path file = Path.of(settings.get("adapter.signing.keystore"));
-                char[] password = settings.optional("adapter.signing.keystore-password").orElse("").toCharArray();
-                return XmlSigner.fromKeyStore(load(file, password), settings.get("adapter.signing.alias"), password, keyName, method, digest);
+                return open(settings, Path.of(settings.get("adapter.signing.keystore")), settings.get("adapter.signing.alias"),
+                        settings.optional("adapter.signing.keystore-password").orElse("").toCharArray());
             }
             Path file = dataDir.resolve("keys").resolve("declarant-self-signed.p12");
-            char[] password = "changeit".toCharArray();
             if (!Files.exists(file)) {
-                generate(file, password);
+                generate(file, GENERATED_PASSWORD);
             }
             LOG.warn("signing with the self-signed key {} (set adapter.signing.keystore for a real declarant certificate)", file);
-            return XmlSigner.fromKeyStore(load(file, password), GENERATED_ALIAS, password, keyName, method, digest);
+            return open(settings, file, GENERATED_ALIAS, GENERATED_PASSWORD);
         } catch (Exception e) {
             throw new IllegalStateException("cannot load the signing key: " + e.getMessage(), e);
         }
     }
 
-    private static KeyStore load(Path file, char[] password) throws Exception {
+    /** The key under an alias of a PKCS#12 file, with the key name and algorithms of the settings. */
+    private static XmlSigner open(Settings settings, Path file, String alias, char[] password) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(file)) {
             store.load(in, password);
         }
-        return store;
+        return XmlSigner.fromKeyStore(store, alias, password, settings.optional("adapter.signing.key-name").orElse(null),
+                settings.get("adapter.signing.signature-method"), settings.get("adapter.signing.digest-method"));
     }
 
     /** A 2048-bit RSA key with a self-signed certificate, made by the JDK's keytool. */
@@ -85,11 +84,8 @@ public final class SigningKeys {
         try {
             Path dir = Files.createTempDirectory("wco-ecom-adapter-key");
             Path file = dir.resolve("temporary.p12");
-            char[] password = "changeit".toCharArray();
-            generate(file, password);
-            XmlSigner signer = XmlSigner.fromKeyStore(load(file, password), GENERATED_ALIAS, password,
-                    settings.optional("adapter.signing.key-name").orElse(null),
-                    settings.get("adapter.signing.signature-method"), settings.get("adapter.signing.digest-method"));
+            generate(file, GENERATED_PASSWORD);
+            XmlSigner signer = open(settings, file, GENERATED_ALIAS, GENERATED_PASSWORD);
             for (Path f : List.of(file, dir)) {
                 Files.deleteIfExists(f);
             }

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.wcoecom.adapter.runtime.Settings;
 
 /**
  * The adapter's database: cross-check state (Camel's JDBC aggregation repository), the product
@@ -26,7 +27,13 @@ public final class Database implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** The default embedded database under the data folder, or the given JDBC URL. */
+    /** The database the settings name (adapter.db.*): the embedded one under the data folder by default. */
+    public static Database open(Settings settings) {
+        return open(settings.dataDir(), settings.optional("adapter.db.url").orElse(null),
+                settings.optional("adapter.db.user").orElse(null), settings.optional("adapter.db.password").orElse(null));
+    }
+
+    /** The default embedded H2 database under the data folder, or the given H2 JDBC URL. */
     public static Database open(Path dataDir, String url, String user, String password) {
         String jdbcUrl = url == null || url.isBlank()
                 ? "jdbc:h2:file:" + dataDir.resolve("db").resolve("adapter").toAbsolutePath() + ";AUTO_SERVER=TRUE"
@@ -43,17 +50,16 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
-        String blob = "BLOB";
         String[] ddl = {
-            "CREATE TABLE IF NOT EXISTS " + CROSSCHECK_REPOSITORY + " (id VARCHAR(255) NOT NULL, exchange " + blob
+            "CREATE TABLE IF NOT EXISTS " + CROSSCHECK_REPOSITORY + " (id VARCHAR(255) NOT NULL, exchange BLOB"
                     + " NOT NULL, version BIGINT NOT NULL, CONSTRAINT " + CROSSCHECK_REPOSITORY + "_pk PRIMARY KEY (id))",
-            "CREATE TABLE IF NOT EXISTS " + CROSSCHECK_REPOSITORY + "_completed (id VARCHAR(255) NOT NULL, exchange " + blob
+            "CREATE TABLE IF NOT EXISTS " + CROSSCHECK_REPOSITORY + "_completed (id VARCHAR(255) NOT NULL, exchange BLOB"
                     + " NOT NULL, version BIGINT NOT NULL, CONSTRAINT " + CROSSCHECK_REPOSITORY + "_completed_pk PRIMARY KEY (id))",
             "CREATE TABLE IF NOT EXISTS catalogue (item_no VARCHAR(64) PRIMARY KEY, gcode VARCHAR(10) NOT NULL,"
                     + " gname VARCHAR(250) NOT NULL, unit1 VARCHAR(3) NOT NULL, qty1_per_unit DECIMAL(19,5) NOT NULL,"
                     + " unit2 VARCHAR(3), qty2_per_unit DECIMAL(19,5), item_record_no VARCHAR(30), net_weight_kg DECIMAL(19,5),"
                     + " updated_at TIMESTAMP NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS held_declaration (correlation_key VARCHAR(255) PRIMARY KEY, group_data " + blob
+            "CREATE TABLE IF NOT EXISTS held_declaration (correlation_key VARCHAR(255) PRIMARY KEY, group_data BLOB"
                     + " NOT NULL, reason VARCHAR(4000) NOT NULL, held_at TIMESTAMP NOT NULL)",
             "CREATE TABLE IF NOT EXISTS buyer_total (buyer_key VARCHAR(100) NOT NULL, year_of INT NOT NULL,"
                     + " total DECIMAL(19,5) NOT NULL, PRIMARY KEY (buyer_key, year_of))",

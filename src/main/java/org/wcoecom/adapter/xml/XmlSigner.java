@@ -8,7 +8,6 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 
 import javax.xml.crypto.dsig.CanonicalizationMethod;
-import javax.xml.crypto.dsig.DigestMethod;
 import javax.xml.crypto.dsig.Reference;
 import javax.xml.crypto.dsig.SignedInfo;
 import javax.xml.crypto.dsig.Transform;
@@ -101,12 +100,4 @@ public final class XmlSigner {
         t.transform(new DOMSource(doc), new StreamResult(out));
         return out.toByteArray();
     }
-
-    public X509Certificate certificate() {
-        return certificate;
-    }
-
-    /** The RSA-SHA1 / SHA1 pair of the CEB specification's generic algorithm. */
-    public static final String RSA_SHA1 = "http://www.w3.org/2000/09/xmldsig#rsa-sha1";
-    public static final String SHA1 = DigestMethod.SHA1;
 }

@@ -3,18 +3,17 @@ package org.wcoecom.adapter.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wcoecom.adapter.support.PackagedAdapter;
 import org.wcoecom.adapter.support.Project;
 
 /**
@@ -23,8 +22,6 @@ import org.wcoecom.adapter.support.Project;
  * channel, and SIGTERM stops it cleanly.
  */
 class RunnableJarIT {
-
-    private static final Path JAR = Project.root().resolve("target/wco-ecom-adapter.jar");
 
     @Test
     void commands_run_from_the_jar() throws Exception {
@@ -38,31 +35,11 @@ class RunnableJarIT {
 
     @Test
     void run_demo_answers_on_every_channel_and_stops_on_sigterm(@TempDir Path data) throws Exception {
-        int http = freePort();
-        int broker = freePort();
-        Process p = new ProcessBuilder(java(), "-jar", JAR.toString(), "run", "--demo", "--data", data.toString(),
-                "--http-port", String.valueOf(http), "--broker-port", String.valueOf(broker))
-                .directory(Project.root().toFile()).redirectErrorStream(true).start();
-        List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
-        java.util.concurrent.CountDownLatch demoDone = new java.util.concurrent.CountDownLatch(1);
-        // the output is read on its own thread: a finished process closes its pipe under a reader
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    lines.add(line);
-                    if (line.startsWith("=== demo done")) {
-                        demoDone.countDown();
-                    }
-                }
-            } catch (IOException e) {
-                lines.add("(output ended: " + e.getMessage() + ")");
-            }
-        });
-        reader.start();
-        try {
-            demoDone.await(120, TimeUnit.SECONDS);
-            String shown = String.join("\n", lines);
+        try (PackagedAdapter adapter = PackagedAdapter.start(List.of("run", "--demo", "--data", data.toString(),
+                "--http-port", String.valueOf(PackagedAdapter.freePort()),
+                "--broker-port", String.valueOf(PackagedAdapter.freePort())))) {
+            adapter.awaitLine("=== demo done", Duration.ofSeconds(120));
+            String shown = adapter.output();
             assertTrue(shown.contains("=== demo done"), shown);
             assertTrue(shown.contains("HTTP 200, receipt:"), "HTTP receipt\n" + shown);
             assertTrue(shown.contains("receipt on partner.demo-payment.receipts:"), "JMS receipt\n" + shown);
@@ -72,17 +49,13 @@ class RunnableJarIT {
             assertTrue(shown.contains("HTTP 400, receipt:"), "a rejection\n" + shown);
             assertTrue(shown.contains("customs.ceb.out  record demo-platform:"), "forwarded messages\n" + shown);
 
-            p.toHandle().destroy(); // SIGTERM; Process.destroy() would also close the output pipe
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the adapter did not stop within 60 s of SIGTERM");
-            reader.join(10_000);
-        } finally {
-            p.destroyForcibly();
+            assertTrue(adapter.terminate(Duration.ofSeconds(60)), "the adapter did not stop within 60 s of SIGTERM");
+            assertTrue(adapter.lines().contains("wco-ecom-adapter stopped."), adapter.output());
         }
-        assertTrue(lines.contains("wco-ecom-adapter stopped."), String.join("\n", lines));
     }
 
     private static Result run(List<String> args, int seconds) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(PackagedAdapter.java(), "-jar", PackagedAdapter.JAR.toString()));
         command.addAll(args);
         Process p = new ProcessBuilder(command).directory(Project.root().toFile()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -91,15 +64,5 @@ class RunnableJarIT {
     }
 
     private record Result(int exit, String output) {
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.wcoecom.adapter.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,8 +46,8 @@ public final class TestAdapter implements AutoCloseable {
     /** Starts an adapter on the data folder (reusing its journal and database if there are some). */
     public TestAdapter(Path dataDir) throws Exception {
         this.dataDir = dataDir;
-        this.httpPort = freePort();
-        this.brokerPort = freePort();
+        this.httpPort = PackagedAdapter.freePort();
+        this.brokerPort = PackagedAdapter.freePort();
         Settings settings = Settings.load(Optional.empty(), Map.ofEntries(
                 Map.entry("adapter.home", Project.root().toString()),
                 Map.entry("adapter.data.dir", dataDir.toString()),
@@ -69,12 +68,6 @@ public final class TestAdapter implements AutoCloseable {
     public void close() {
         partnerConnections.close();
         runtime.close();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     public Path dataDir() {

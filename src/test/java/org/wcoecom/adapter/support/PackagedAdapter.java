@@ -1,0 +1,121 @@
+package org.wcoecom.adapter.support;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged jar run the way the README says, from the project root, as a child JVM (bound to
+ * loopback): its output is collected line by line on a thread of its own, since a process that ends
+ * closes its pipe under a reader.
+ */
+public final class PackagedAdapter implements AutoCloseable {
+
+    public static final Path JAR = Project.root().resolve("target/wco-ecom-adapter.jar");
+
+    private final Process process;
+    private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    private final Thread reader;
+
+    private PackagedAdapter(Process process) {
+        this.process = process;
+        this.reader = new Thread(this::collectOutput, "packaged-adapter-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    private void collectOutput() {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+            }
+        } catch (IOException e) {
+            lines.add("(output ended: " + e.getMessage() + ")");
+        }
+    }
+
+    /** Starts {@code java -jar target/wco-ecom-adapter.jar ARGS...}. */
+    public static PackagedAdapter start(List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java(), "-Dadapter.http.host=127.0.0.1",
+                "-Dadapter.broker.host=127.0.0.1", "-jar", JAR.toString()));
+        command.addAll(args);
+        return new PackagedAdapter(new ProcessBuilder(command).directory(Project.root().toFile())
+                .redirectErrorStream(true).start());
+    }
+
+    /** Waits until a line starting with the prefix has been printed; false if none came in time. */
+    public boolean awaitLine(String prefix, Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!printed(prefix)) {
+            if (!process.isAlive()) {
+                reader.join(10_000); // the last lines may still be on their way
+                return printed(prefix);
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+
+    private boolean printed(String prefix) {
+        return lines().stream().anyMatch(l -> l.startsWith(prefix));
+    }
+
+    public List<String> lines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
+    public String output() {
+        return String.join("\n", lines());
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is closed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the adapter survived SIGKILL");
+        }
+    }
+
+    /**
+     * SIGTERM (Process.destroy() would also close the output pipe), then waits for the process and
+     * the last of its output; false if it did not stop in time.
+     */
+    public boolean terminate(Duration wait) throws InterruptedException {
+        process.toHandle().destroy();
+        boolean stopped = process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS);
+        if (stopped) {
+            reader.join(10_000);
+        }
+        return stopped;
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** A loopback port nobody listens on right now. */
+    public static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}

@@ -32,7 +32,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--broker-port", paramLabel = "PORT", description = "Port partners reach the embedded broker on (default 61616).")
     Integer brokerPort;
 
-    @Option(names = "--demo", description = "Once started, send the bundled example messages through HTTP, JMS and files and print what happens.")
+    @Option(names = "--demo", description = "Once started, send the example order, payment and waybill over HTTP, JMS and a file, show the declaration they yield and the answers to a broken order, and print what was forwarded.")
     boolean demo;
 
     @CommandLine.Spec
@@ -65,9 +65,11 @@ final class RunCommand implements Callable<Integer> {
                 t.start();
             });
         }
+        runtime.afterStop(() -> {
+            out.println("wco-ecom-adapter stopped.");
+            out.flush();
+        });
         runtime.runUntilStopped();
-        out.println("wco-ecom-adapter stopped.");
-        out.flush();
         return 0;
     }
 }

@@ -40,6 +40,7 @@ public final class AdapterRuntime implements AutoCloseable {
     private final FormatRegistry formats;
     private final PartnerDirectory partners;
     private final List<Runnable> afterStart = new ArrayList<>();
+    private final List<Runnable> afterStop = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private EmbeddedBroker broker;
     private JmsConnections connections;
@@ -55,6 +56,14 @@ public final class AdapterRuntime implements AutoCloseable {
     /** Runs something once every route has started (the demo, the start-up summary). */
     public void afterStart(Runnable task) {
         afterStart.add(task);
+    }
+
+    /**
+     * Runs once everything has stopped, before a SIGTERM lets the JVM exit (after the shutdown hook
+     * returns, nothing else is sure to run).
+     */
+    public void afterStop(Runnable task) {
+        afterStop.add(task);
     }
 
     /** Starts everything and returns; {@link #close()} stops it. */
@@ -210,6 +219,9 @@ public final class AdapterRuntime implements AutoCloseable {
             }
         } catch (Exception e) {
             LOG.warn("the broker did not stop cleanly: {}", e.getMessage());
+        }
+        if (stopped.getCount() > 0) {
+            afterStop.forEach(Runnable::run);
         }
         stopped.countDown();
     }

@@ -74,6 +74,9 @@
       'CODE_UNKNOWN': ('2999', '其他业务逻辑错误 unknown code'),
       'VALUE_INVALID': ('2999', '其他业务逻辑错误 invalid value'),
       'DUPLICATE': ('2999', '重复申报 duplicate'),
+      'UNAUTHENTICATED': ('1999', '其他安全错误 not authenticated'),
+      'PARTNER_FORBIDDEN': ('1999', '其他安全错误 partner not allowed'),
+      'SENDER_NOT_AUTHORISED': ('1999', '其他安全错误 sender is not the authenticated partner'),
       'CC-PAID-AMOUNT': ('1332', '支付单支付金额与订单支付金额不一致 paid amounts differ'),
       'CC-PAYER': ('1327', '订购人与支付人不一致 buyer and payer differ'),
       'CC-PAY-ENTERPRISE': ('13035', '支付企业不一致 payment enterprise differs'),
@@ -147,6 +150,7 @@
         <xsl:variable name="first-error" select="string($response/c:Error[1]/c:Code)"/>
         <xsl:variable name="code" select="if (map:contains($r:codes, $first-error)) then $r:codes($first-error)
                                           else if ($response/c:Outcome = ('ACCEPTED', 'RECEIVED')) then ('2', '申报中 accepted')
+                                          else if ($response/c:Outcome = 'DUPLICATE') then $r:codes('DUPLICATE')
                                           else ('2999', '其他业务逻辑错误')"/>
         <xsl:variable name="prefix" select="'[Code:' || $code[1] || ';Desc:' || $code[2] || '] '"/>
         <!-- an error: "line:col path description" where the input has a position, the rule code and

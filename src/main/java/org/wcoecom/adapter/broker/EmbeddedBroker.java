@@ -8,19 +8,38 @@ import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
+import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 
 /**
  * The embedded, persistent Artemis broker: journal under {@code <data>/broker}, reachable in-VM
  * (the adapter itself) and over TCP (partners).
  *
- * <p>Messages that keep failing are redelivered a bounded number of times with growing delays,
- * then moved to a dead-letter queue {@code DLQ.<queue>} on address {@code DLQ}; nothing is
- * dropped.
+ * <p>Security is on: only the users of {@link BrokerUsers} connect, each to its own queues.
+ *
+ * <p>A message whose processing fails is redelivered with growing delays; the adapter itself moves
+ * it to {@code DLQ.<stage>} with the reason on its last attempt. Should even that fail, the broker
+ * moves it after one more attempt to {@code DLQ.<queue>}: nothing is dropped.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
-    static final int MAX_DELIVERY_ATTEMPTS = 5;
+    /**
+     * How failed deliveries are retried: the adapter's attempts, the first delay and its growth, the
+     * longest delay (ms).
+     */
+    public record Redelivery(int maxAttempts, long delay, double multiplier, long maxDelay) {
+    }
+
+    /**
+     * How much an address may hold in memory before the full policy applies: PAGE (to disk, the
+     * default), BLOCK (senders wait) or FAIL (senders are refused); -1 bytes: the broker's global
+     * limit alone.
+     */
+    public record AddressLimit(long maxBytes, String fullPolicy) {
+    }
+
     // each broker of the JVM gets its own in-VM address (tests run a second adapter beside the first)
     private static final AtomicInteger IN_VM_IDS = new AtomicInteger();
 
@@ -28,20 +47,24 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final String host;
     private final int port;
     private final String inVmUrl = "vm://" + IN_VM_IDS.getAndIncrement();
+    private final BrokerUsers users;
+    private final Redelivery redelivery;
+    private final AddressLimit limit;
     private EmbeddedActiveMQ server;
 
-    public EmbeddedBroker(Path dataDir, String host, int port) {
+    public EmbeddedBroker(Path dataDir, String host, int port, BrokerUsers users, Redelivery redelivery, AddressLimit limit) {
         this.dataDir = dataDir.resolve("broker");
         this.host = host;
         this.port = port;
+        this.users = users;
+        this.redelivery = redelivery;
+        this.limit = limit;
     }
 
     public synchronized void start() throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setName("wco-ecom-adapter")
                 .setPersistenceEnabled(true)
-                // partner authentication arrives with the security issue; until then the broker is open
-                .setSecurityEnabled(false)
                 .setJMXManagementEnabled(false)
                 .setJournalType(JournalType.NIO)
                 .setJournalDirectory(dataDir.resolve("journal").toString())
@@ -52,11 +75,15 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setGracefulShutdownTimeout(10_000);
         config.addAcceptorConfiguration("in-vm", inVmUrl);
         config.addAcceptorConfiguration("tcp", "tcp://" + host + ":" + port + "?protocols=CORE");
+        users.applyTo(config);
         config.addAddressSetting("#", new AddressSettings()
-                .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
-                .setRedeliveryDelay(1_000)
-                .setRedeliveryMultiplier(2.0)
-                .setMaxRedeliveryDelay(30_000)
+                // one more than the adapter's own attempts: the adapter dead-letters on its last one
+                .setMaxDeliveryAttempts(redelivery.maxAttempts() + 1)
+                .setRedeliveryDelay(redelivery.delay())
+                .setRedeliveryMultiplier(redelivery.multiplier())
+                .setMaxRedeliveryDelay(redelivery.maxDelay())
+                .setMaxSizeBytes(limit.maxBytes())
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.valueOf(limit.fullPolicy()))
                 .setDeadLetterAddress(SimpleString.of("DLQ"))
                 .setAutoCreateDeadLetterResources(true)
                 .setDeadLetterQueuePrefix(SimpleString.of("DLQ."))
@@ -69,6 +96,7 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setAutoDeleteAddresses(false));
         server = new EmbeddedActiveMQ();
         server.setConfiguration(config);
+        server.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users.securityConfiguration()));
         server.start();
         if (!server.getActiveMQServer().isActive()) {
             // Artemis logs start-up failures (a taken port, a locked journal) and carries on half-started

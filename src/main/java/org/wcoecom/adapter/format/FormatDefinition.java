@@ -44,9 +44,12 @@ public record FormatDefinition(
     /**
      * The business records of a message: {@code select} finds each one (relative to the root),
      * {@code key} gives its business key (relative to the record), {@code guid} the sender's own
-     * record id, and {@code references} the typed keys a receipt must carry to be matched.
+     * record id, and {@code references} the typed keys a receipt must carry to be matched;
+     * {@code senderReferences} names those references that must be a code of the partner who sent the
+     * record (an order's platform, a payment's provider).
      */
-    public record Records(String select, String key, Optional<String> guid, Map<String, String> references) {
+    public record Records(String select, String key, Optional<String> guid, Map<String, String> references,
+                          List<String> senderReferences) {
     }
 
     public boolean readable() {

@@ -77,8 +77,18 @@ final class FormatLoader {
         if (rec.get("references") instanceof Map<?, ?> refMap) {
             refMap.forEach((k, v) -> refs.put(String.valueOf(k), String.valueOf(v)));
         }
+        java.util.List<String> senderRefs = new java.util.ArrayList<>();
+        if (rec.get("senderReferences") instanceof java.util.List<?> list) {
+            for (Object o : list) {
+                if (!refs.containsKey(String.valueOf(o))) {
+                    throw problem(file, "senderReferences: " + o + " is not one of the references");
+                }
+                senderRefs.add(String.valueOf(o));
+            }
+        }
         return Optional.of(new FormatDefinition.Records(
-                text(rec, "select", file), text(rec, "key", file), optionalText(rec, "guid"), Map.copyOf(refs)));
+                text(rec, "select", file), text(rec, "key", file), optionalText(rec, "guid"), Map.copyOf(refs),
+                java.util.List.copyOf(senderRefs)));
     }
 
     private static Optional<Path> stylesheet(Map<String, Object> y, String key, Path folder, Path file) {

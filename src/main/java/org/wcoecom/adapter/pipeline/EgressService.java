@@ -1,6 +1,8 @@
 package org.wcoecom.adapter.pipeline;
 
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +16,7 @@ import org.wcoecom.adapter.format.MessageReader;
 import org.wcoecom.adapter.format.ReadResult;
 import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
+import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.xml.XmlError;
 
 /**
@@ -28,12 +31,15 @@ public final class EgressService {
     private final MessageReader reader;
     private final Translator translator;
     private final Map<String, String> transferOverrides;
+    private final AuditTrail audit;
 
     /**
      * @param transferOverrides stylesheet parameters that replace the envelope's sender
      *                          (transfer-cop-code, transfer-cop-name, transfer-dxp-id); empty values are ignored
      */
-    public EgressService(FormatRegistry formats, MessageReader reader, Translator translator, Map<String, String> transferOverrides) {
+    public EgressService(FormatRegistry formats, MessageReader reader, Translator translator, Map<String, String> transferOverrides,
+                         AuditTrail audit) {
+        this.audit = audit;
         this.formats = formats;
         this.reader = reader;
         this.translator = translator;
@@ -57,5 +63,16 @@ public final class EgressService {
         m.setBody(out);
         m.setHeader(Headers.FORMAT, target.id());
         m.setHeader(Headers.MESSAGE_GUID, guid);
+        m.removeHeader(Headers.BROKER_DUPLICATE_ID);
+    }
+
+    /** Camel step once the message has been sent: the audit trail's FORWARDED event. */
+    public void forwarded(Exchange exchange, String destination) {
+        Message m = exchange.getMessage();
+        String recordId = m.getHeader(Headers.RECORD_ID, String.class);
+        String partner = recordId != null && recordId.contains(":") ? recordId.substring(0, recordId.indexOf(':')) : null;
+        audit.record(List.of(new AuditTrail.Event(Instant.now(), AuditTrail.FORWARDED, partner, "jms",
+                m.getHeader(Headers.FORMAT, String.class), m.getHeader(Headers.MESSAGE_GUID, String.class), recordId,
+                AuditTrail.sha256(m.getBody(byte[].class)), "SENT", "to " + destination, null)));
     }
 }

@@ -37,7 +37,8 @@ public final class FileChannel {
         String partner = m.getHeader(Headers.PARTNER, String.class);
         String stamp = LocalDateTime.now().format(STAMP);
         String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        boolean accepted = Headers.OUTCOME_ACCEPTED.equals(m.getHeader(Headers.OUTCOME, String.class));
+        String outcome = m.getHeader(Headers.OUTCOME, String.class);
+        boolean accepted = Headers.OUTCOME_ACCEPTED.equals(outcome) || Headers.OUTCOME_DUPLICATE.equals(outcome);
         m.setHeader(MOVE_TO, partner + "/" + (accepted ? ".done" : ".error") + "/" + stamp + "-" + name);
         m.setHeader(Exchange.FILE_NAME, partner + "/" + stamp + "-" + stem + "." + m.getHeader(Headers.RECEIPT_FORMAT, String.class) + ".xml");
     }

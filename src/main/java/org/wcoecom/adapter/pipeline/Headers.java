@@ -27,11 +27,18 @@ public final class Headers {
     public static final String MESSAGE_GUID = "AdapterMessageGuid";
     /** true when the partner sent text (a JMS TextMessage), so that its receipt is text too */
     public static final String INBOUND_TEXT = "AdapterInboundText";
-    /** the JMS message id of the partner's message, for the receipt's correlation id */
+
+    /** the HTTP status a rejection is answered with (400 unless authentication failed) */
+    public static final String HTTP_STATUS = "AdapterHttpStatus";
+
+    /** Artemis' duplicate detection id: the broker drops a second message with the same id on an address */
+    public static final String BROKER_DUPLICATE_ID = "_AMQ_DUPL_ID";
+    /** the id of the delivery that brought a partner's message (a JMS message id, else generated) */
     public static final String INBOUND_ID = "AdapterInboundMessageId";
 
     public static final String OUTCOME_ACCEPTED = "ACCEPTED";
     public static final String OUTCOME_REJECTED = "REJECTED";
+    public static final String OUTCOME_DUPLICATE = "DUPLICATE";
 
     private Headers() {
     }

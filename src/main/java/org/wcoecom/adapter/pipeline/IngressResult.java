@@ -1,5 +1,6 @@
 package org.wcoecom.adapter.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,9 +9,13 @@ import org.wcoecom.adapter.format.Format;
 
 /**
  * An accepted partner message: its format, its records and their canonical documents, in the
- * same order.
+ * same order, and which of them the adapter had already received (duplicates, not forwarded again).
  */
 public final class IngressResult {
+
+    /** A record to forward: its canonical document and its identity for duplicate detection. */
+    public record NewRecord(CanonicalDocument document, String key) {
+    }
 
     private final String partner;
     private final String channel;
@@ -18,15 +23,20 @@ public final class IngressResult {
     private final Optional<String> messageId;
     private final List<Format.RecordRef> records;
     private final List<CanonicalDocument> documents;
+    private final List<Boolean> duplicate;
+    private final List<String> keys;
 
     public IngressResult(String partner, String channel, Format format, Optional<String> messageId,
-                         List<Format.RecordRef> records, List<CanonicalDocument> documents) {
+                         List<Format.RecordRef> records, List<CanonicalDocument> documents, List<Boolean> duplicate,
+                         List<String> keys) {
         this.partner = partner;
         this.channel = channel;
         this.format = format;
         this.messageId = messageId;
         this.records = List.copyOf(records);
         this.documents = List.copyOf(documents);
+        this.duplicate = List.copyOf(duplicate);
+        this.keys = List.copyOf(keys);
     }
 
     public String getPartner() {
@@ -49,8 +59,28 @@ public final class IngressResult {
         return records;
     }
 
-    /** Split over in routes: one canonical document per business record. */
+    /** One canonical document per business record, duplicates included. */
     public List<CanonicalDocument> getDocuments() {
         return documents;
+    }
+
+    public boolean isDuplicate(int index) {
+        return duplicate.get(index);
+    }
+
+    /** True when every record had been received before. */
+    public boolean isAllDuplicates() {
+        return !duplicate.isEmpty() && !duplicate.contains(false);
+    }
+
+    /** Split over in routes: the records received for the first time, to be forwarded. */
+    public List<NewRecord> getNewRecords() {
+        List<NewRecord> result = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            if (!duplicate.get(i)) {
+                result.add(new NewRecord(documents.get(i), keys.get(i)));
+            }
+        }
+        return result;
     }
 }

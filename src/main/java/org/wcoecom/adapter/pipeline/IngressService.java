@@ -3,16 +3,20 @@ package org.wcoecom.adapter.pipeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import net.sf.saxon.s9api.XdmNode;
 import org.wcoecom.adapter.format.CanonicalDocument;
 import org.wcoecom.adapter.format.Format;
 import org.wcoecom.adapter.format.FormatRegistry;
@@ -22,6 +26,9 @@ import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
+import org.wcoecom.adapter.security.SenderIdentity;
+import org.wcoecom.adapter.store.AuditTrail;
+import org.wcoecom.adapter.store.ReceivedRecords;
 import org.wcoecom.adapter.store.RecordSenders;
 import org.wcoecom.adapter.xml.XmlError;
 import org.xml.sax.InputSource;
@@ -49,82 +56,131 @@ public final class IngressService {
     private final Translator translator;
     private final PartnerDirectory partners;
     private final RecordSenders senders;
+    private final ReceivedRecords received;
+    private final AuditTrail audit;
     private final long maxBytes;
     private final ZoneId zone;
 
     public IngressService(MessageReader reader, Translator translator, PartnerDirectory partners, RecordSenders senders,
-                          long maxBytes, ZoneId zone) {
+                          ReceivedRecords received, AuditTrail audit, long maxBytes, ZoneId zone) {
         this.reader = reader;
         this.translator = translator;
         this.partners = partners;
         this.senders = senders;
+        this.received = received;
+        this.audit = audit;
         this.maxBytes = maxBytes;
         this.zone = zone;
     }
 
+    /**
+     * Camel step: the partner's message (its partner already authenticated by the channel) becomes
+     * the canonical documents of its new records; duplicates are told apart; the message is
+     * recorded in the audit trail whatever the outcome.
+     */
     public IngressResult receive(Exchange exchange) throws RejectedMessageException {
         Message in = exchange.getMessage();
         String channel = in.getHeader(Headers.CHANNEL, "unknown", String.class);
-        Optional<String> declared = Optional.ofNullable(in.getHeader(Headers.PARTNER, String.class))
-                .map(String::trim).filter(s -> !s.isEmpty());
-        if (declared.isPresent() && !Partner.isValidId(declared.get())) {
-            throw reject(Optional.empty(), new XmlError(PARTNER_UNKNOWN, 0, 0, "/", "partner id '" + declared.get()
-                    + "' is not valid: use letters, digits, '.', '_' and '-'"));
+        String partnerId = Optional.ofNullable(in.getHeader(Headers.PARTNER, String.class)).map(String::trim).orElse("");
+        String delivery = Optional.ofNullable(in.getHeader(Headers.INBOUND_ID, String.class))
+                .orElseGet(() -> UUID.randomUUID().toString());
+        in.setHeader(Headers.INBOUND_ID, delivery);
+        // properties outlive the headers: the dead-letter handler works on the original message
+        exchange.setProperty(DeadLetters.DELIVERY_PROPERTY, delivery);
+        exchange.setProperty(DeadLetters.PARTNER_PROPERTY, partnerId);
+        Inbound inbound = new Inbound(channel, partnerId, delivery);
+        try {
+            Partner partner = partners.byId(partnerId).orElseThrow(() -> reject(Optional.empty(), new XmlError(PARTNER_UNKNOWN,
+                    0, 0, "/", "'" + partnerId + "' is not a partner of this adapter")));
+            IngressResult result = translate(in, inbound, partner, channel, delivery);
+            audit.record(inbound.events(result));
+            return result;
+        } catch (RejectedMessageException e) {
+            audit.record(inbound.events(e.rejection()));
+            throw e;
         }
-        ReadResult read = read(in, declared);
-        Optional<String> partner = declared.or(() -> senderPartner(read));
+    }
+
+    private IngressResult translate(Message in, Inbound inbound, Partner partner, String channel, String delivery)
+            throws RejectedMessageException {
+        Optional<String> partnerId = Optional.of(partner.id());
+        ReadResult read = read(in, partnerId, inbound);
         if (!read.valid()) {
-            throw new RejectedMessageException(new Rejection(partner, read.format(), read.document(),
+            throw new RejectedMessageException(new Rejection(partnerId, read.format(), read.document(),
                     read.allErrors(), read.droppedErrors(), read.format().map(Format::id).orElse("message")));
         }
         Format format = read.format().orElseThrow();
+        XdmNode document = read.document().orElseThrow();
+        inbound.format = format.id();
+        inbound.messageId = format.messageId(document).orElse(null);
         if (!format.definition().readable() || !PARTNER_KINDS.contains(format.definition().kind())) {
-            throw new RejectedMessageException(new Rejection(partner, read.format(), read.document(),
+            throw new RejectedMessageException(new Rejection(partnerId, read.format(), read.document(),
                     List.of(new XmlError(FORMAT_NOT_ACCEPTED, 0, 0, "/", "messages of format " + format.id()
                             + " are not accepted from partners")), 0, format.id()));
         }
-        if (partner.isEmpty()) {
-            throw new RejectedMessageException(new Rejection(partner, read.format(), read.document(),
-                    List.of(new XmlError(PARTNER_UNKNOWN, 0, 0, "/", "the sender cannot be told: name the partner"
-                            + " (HTTP header X-Partner-Id) or fill in the message's sender code")), 0, format.id()));
+        List<Format.RecordRef> records = format.records(document);
+        List<XmlError> impostor = SenderIdentity.check(partner, format, document, records);
+        if (!impostor.isEmpty()) {
+            throw new RejectedMessageException(new Rejection(partnerId, read.format(), read.document(), impostor, 0, format.id()));
         }
         Map<String, Object> params = new HashMap<>();
-        params.put("partner", partner.get());
+        params.put("partner", partner.id());
         params.put("channel", channel);
         params.put("received-at", OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MILLIS));
         List<CanonicalDocument> documents;
         try {
-            documents = translator.toCanonical(format, read.document().orElseThrow(), params);
+            documents = translator.toCanonical(format, document, params);
         } catch (TranslationException e) {
-            throw new RejectedMessageException(new Rejection(partner, read.format(), read.document(), e.errors(), 0,
+            throw new RejectedMessageException(new Rejection(partnerId, read.format(), read.document(), e.errors(), 0,
                     e.document()));
         }
-        IngressResult result = new IngressResult(partner.get(), channel, format,
-                format.messageId(read.document().orElseThrow()), format.records(read.document().orElseThrow()), documents);
-        // so that customs' answers to these records can be relayed to their sender
-        for (int i = 0; i < documents.size() && i < result.getRecords().size(); i++) {
-            senders.register(new RecordSenders.Sender(format.id(), documents.get(i).recordId(), partner.get(), channel),
-                    result.getRecords().get(i).references());
+        List<Boolean> duplicate = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            Optional<Format.RecordRef> record = i < records.size() ? Optional.of(records.get(i)) : Optional.empty();
+            String recordId = documents.get(i).recordId();
+            String key = recordKey(recordId, record);
+            boolean isDuplicate = received.claim(partner.id(), key, recordId, delivery) == ReceivedRecords.Claim.DUPLICATE;
+            duplicate.add(isDuplicate);
+            keys.add(key);
+            if (!isDuplicate && record.isPresent()) {
+                // so that customs' answers to this record can be relayed to its sender
+                senders.register(new RecordSenders.Sender(format.id(), recordId, partner.id(), channel), record.get().references());
+            }
         }
-        in.setHeader(Headers.PARTNER, partner.get());
+        IngressResult result = new IngressResult(partner.id(), channel, format, format.messageId(document), records, documents, duplicate, keys);
+        in.setHeader(Headers.PARTNER, partner.id());
         in.setHeader(Headers.FORMAT, format.id());
         in.setHeader(Headers.RECORDS, documents.size());
         return result;
     }
 
+    /** The record's identity for duplicates: its id and, when the format has one, the sender's own record guid. */
+    static String recordKey(String recordId, Optional<Format.RecordRef> record) {
+        return record.flatMap(Format.RecordRef::guid).map(g -> recordId + "#" + g).orElse(recordId);
+    }
+
+    /** Camel step after the records have been sent on: they are no longer pending. */
+    public void sent(Exchange exchange) {
+        received.done(exchange.getMessage().getHeader(Headers.INBOUND_ID, String.class));
+    }
+
     /** Prepares one canonical document (inside the split) for the canonical queue. */
     public void toQueueMessage(Exchange exchange) {
-        CanonicalDocument doc = exchange.getMessage().getBody(CanonicalDocument.class);
+        IngressResult.NewRecord record = exchange.getMessage().getBody(IngressResult.NewRecord.class);
+        CanonicalDocument doc = record.document();
         Message m = exchange.getMessage();
         m.setHeader(Headers.RECORD_ID, doc.recordId());
         m.setHeader(Headers.KIND, doc.kind());
         m.setHeader(Headers.FORMAT, "canonical");
         m.setHeader(Headers.QUEUE, QUEUES.getOrDefault(doc.kind(), "canonical.other"));
         m.setHeader(Headers.CROSS_CHECK, CROSS_CHECKED.contains(doc.kind()));
+        // the broker drops a second copy of a record an interrupted attempt had already sent
+        m.setHeader(Headers.BROKER_DUPLICATE_ID, record.key());
         m.setBody(doc.xml());
     }
 
-    private ReadResult read(Message in, Optional<String> partner) throws RejectedMessageException {
+    private ReadResult read(Message in, Optional<String> partner, Inbound inbound) throws RejectedMessageException {
         Object body = in.getBody();
         if (body instanceof String text) {
             // a JMS TextMessage: characters already decoded, so the declared encoding no longer applies
@@ -132,6 +188,7 @@ public final class IngressService {
             if (text.length() > maxBytes) {
                 throw tooLarge(partner);
             }
+            inbound.content(text.getBytes(StandardCharsets.UTF_8));
             if (text.isEmpty()) {
                 return reader.read(new byte[0]);
             }
@@ -140,6 +197,7 @@ public final class IngressService {
         byte[] bytes;
         try (InputStream stream = in.getBody(InputStream.class)) {
             if (stream == null) {
+                inbound.content(new byte[0]);
                 return reader.read(new byte[0]);
             }
             bytes = stream.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
@@ -149,16 +207,8 @@ public final class IngressService {
         } catch (IOException e) {
             throw reject(partner, new XmlError(XmlError.MALFORMED, 0, 0, "/", "the message cannot be read: " + e.getMessage()));
         }
+        inbound.content(bytes);
         return reader.read(bytes);
-    }
-
-    private Optional<String> senderPartner(ReadResult read) {
-        if (read.format().isEmpty() || read.document().isEmpty()) {
-            return Optional.empty();
-        }
-        return read.format().get().senderCode(read.document().get())
-                .map(code -> partners.bySenderCode(code).map(Partner::id).orElse(code))
-                .filter(Partner::isValidId);
     }
 
     private RejectedMessageException tooLarge(Optional<String> partner) {

@@ -84,6 +84,7 @@ public final class ReceiptService {
         Receipt receipt = rejected(e.rejection());
         Message m = exchange.getMessage();
         setReceipt(m, receipt, e.rejection().partner().orElse(m.getHeader(Headers.PARTNER, String.class)));
+        m.setHeader(Headers.HTTP_STATUS, e.httpStatus());
     }
 
     private static void setReceipt(Message m, Receipt receipt, String partner) {
@@ -104,16 +105,22 @@ public final class ReceiptService {
         for (int i = 0; i < documents.size(); i++) {
             CanonicalDocument doc = documents.get(i);
             Optional<Format.RecordRef> record = i < records.size() ? Optional.of(records.get(i)) : Optional.empty();
-            ResponseType r = response(OutcomeType.ACCEPTED, result.getPartner(), result.getFormat().id(),
-                    result.getMessageId(), record);
+            boolean duplicate = result.isDuplicate(i);
+            ResponseType r = response(duplicate ? OutcomeType.DUPLICATE : OutcomeType.ACCEPTED, result.getPartner(),
+                    result.getFormat().id(), result.getMessageId(), record);
             r.getRefersTo().setRecordId(doc.recordId());
-            r.setMessage(doc.kind().toLowerCase(Locale.ROOT) + " " + record.map(Format.RecordRef::key).orElse(doc.recordId())
-                    + " accepted as record " + doc.recordId() + "; queued for forwarding");
-            r.setAcceptanceDateTime(r.getIssueDateTime());
+            String what = doc.kind().toLowerCase(Locale.ROOT) + " " + record.map(Format.RecordRef::key).orElse(doc.recordId());
+            if (duplicate) {
+                r.setMessage(what + " was already received as record " + doc.recordId() + "; not forwarded again");
+            } else {
+                r.setMessage(what + " accepted as record " + doc.recordId() + "; queued for forwarding");
+                r.setAcceptanceDateTime(r.getIssueDateTime());
+            }
             responses.add(r);
         }
         Format receiptFormat = receiptFormat(Optional.of(result.getFormat()), Optional.of(result.getPartner()));
-        return new Receipt(Headers.OUTCOME_ACCEPTED, receiptFormat.id(), responses.size(), render(receiptFormat, responses));
+        return new Receipt(result.isAllDuplicates() ? Headers.OUTCOME_DUPLICATE : Headers.OUTCOME_ACCEPTED,
+                receiptFormat.id(), responses.size(), render(receiptFormat, responses));
     }
 
     public Receipt rejected(Rejection rejection) throws TranslationException {

@@ -18,11 +18,13 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.broker.EmbeddedBroker;
 import org.wcoecom.adapter.broker.JmsConnections;
 import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
+import org.wcoecom.adapter.security.Credentials;
 
 /**
  * The running adapter: the embedded broker (unless an external one is configured), the JMS
@@ -45,6 +47,7 @@ public final class AdapterRuntime implements AutoCloseable {
     private EmbeddedBroker broker;
     private JmsConnections connections;
     private Engine engine;
+    private Credentials credentials;
     private Main main;
 
     public AdapterRuntime(Settings settings) {
@@ -102,16 +105,27 @@ public final class AdapterRuntime implements AutoCloseable {
         if (externalUrl.isEmpty()) {
             Ports.requireFree("broker (adapter.broker.port)", settings.get("adapter.broker.host"), settings.integer("adapter.broker.port"));
         }
+        credentials = Credentials.load(settings, partners);
         String url;
+        String user;
+        String password;
         if (externalUrl.isPresent()) {
             url = externalUrl.get();
+            user = settings.optional("adapter.broker.user").orElse(null);
+            password = settings.optional("adapter.broker.password").orElse(null);
         } else {
-            broker = new EmbeddedBroker(settings.dataDir(), settings.get("adapter.broker.host"), settings.integer("adapter.broker.port"));
+            // the adapter's own broker user lives as long as this run
+            user = BrokerUsers.ADAPTER;
+            password = java.util.UUID.randomUUID().toString();
+            broker = new EmbeddedBroker(settings.dataDir(), settings.get("adapter.broker.host"), settings.integer("adapter.broker.port"),
+                    credentials.brokerUsers(password, partners, settings.get("adapter.egress.ceb.destination"),
+                            settings.get("adapter.customs.inbound")),
+                    redelivery(settings), new EmbeddedBroker.AddressLimit(Long.parseLong(settings.get("adapter.broker.max-address-bytes")),
+                            settings.get("adapter.broker.address-full-policy").toUpperCase(java.util.Locale.ROOT)));
             broker.start();
             url = broker.inVmUrl();
         }
-        connections = new JmsConnections(url, settings.optional("adapter.broker.user").orElse(null),
-                settings.optional("adapter.broker.password").orElse(null), settings.integer("adapter.jms.max-connections"));
+        connections = new JmsConnections(url, user, password, settings.integer("adapter.jms.max-connections"));
 
         main = new Main();
         if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {
@@ -132,7 +146,7 @@ public final class AdapterRuntime implements AutoCloseable {
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connections.factory());
         main.bind("jms", jms);
-        engine = new Engine(settings, formats, partners, main);
+        engine = new Engine(settings, formats, partners, credentials.partnerKeys(), main);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport m) {
@@ -146,6 +160,13 @@ public final class AdapterRuntime implements AutoCloseable {
         });
     }
 
+    static EmbeddedBroker.Redelivery redelivery(Settings settings) {
+        return new EmbeddedBroker.Redelivery(settings.integer("adapter.reliability.max-attempts"),
+                Long.parseLong(settings.get("adapter.reliability.redelivery-delay")),
+                Double.parseDouble(settings.get("adapter.reliability.redelivery-multiplier")),
+                Long.parseLong(settings.get("adapter.reliability.max-redelivery-delay")));
+    }
+
     private void addPartnerRoutes(CamelContext context) {
         for (Partner p : partners.all()) {
             TemplatedRouteBuilder.builder(context, "ingress-jms")
@@ -157,6 +178,11 @@ public final class AdapterRuntime implements AutoCloseable {
 
     public CamelContext camel() {
         return main.getCamelContext();
+    }
+
+    /** Partners', operator's and customs' secrets (known once started). */
+    public Credentials credentials() {
+        return credentials;
     }
 
     public Settings settings() {
@@ -181,17 +207,19 @@ public final class AdapterRuntime implements AutoCloseable {
         List<String> lines = new ArrayList<>();
         String httpHost = settings.get("adapter.http.host");
         lines.add("HTTP     POST http://" + ("0.0.0.0".equals(httpHost) ? "localhost" : httpHost) + ":"
-                + settings.get("adapter.http.port") + "/api/v1/messages  (header X-Partner-Id names the partner)");
+                + settings.get("adapter.http.port") + "/api/v1/messages  (header X-Api-Key: the partner's API key)");
         lines.add("broker   " + (broker != null ? "embedded Artemis, journal " + broker.journalDir() + ", partners at " + broker.tcpUrl()
                 : "external " + settings.get("adapter.broker.url")));
         for (Partner p : partners.all()) {
-            lines.add("JMS      partner.%s.in -> receipts on partner.%s.receipts".formatted(p.id(), p.id()));
+            lines.add("JMS      partner.%s.in -> receipts on partner.%s.receipts (broker user %s)".formatted(p.id(), p.id(), p.id()));
         }
         lines.add("files    " + settings.dataDir().resolve("inbox") + "/<partner>/  -> receipts in "
                 + settings.dataDir().resolve("outbox") + "/<partner>/");
         lines.add("forward  canonical orders, payments, waybills, statuses, declarations -> CEB311/411/511/513/621 on queue "
                 + settings.get("adapter.egress.ceb.destination"));
         lines.add("customs  receipts from queue " + settings.get("adapter.customs.inbound") + " relayed to the records' senders");
+        lines.add("secrets  " + Credentials.secretsFile(settings) + " (API keys, broker passwords; or ADAPTER_SECRET_* variables)");
+        lines.add("failures dead letters on DLQ.<stage> (ingress, egress, crosscheck, customs): `dlq list`, `dlq replay`");
         lines.add("formats  " + String.join(", ", formats.all().stream().map(f -> f.id()).toList()));
         return lines;
     }

@@ -25,6 +25,7 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.partner.Partner;
 
 /**
@@ -95,7 +96,7 @@ public final class Demo implements Runnable {
     private void declaration(long since) throws JMSException, InterruptedException {
         String destination = runtime.settings().get("adapter.egress.ceb.destination");
         try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(runtime.brokerUrl());
-             Connection connection = cf.createConnection()) {
+             Connection connection = cf.createConnection(BrokerUsers.CUSTOMS, password(BrokerUsers.CUSTOMS))) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             long deadline = System.currentTimeMillis() + WAIT.toMillis();
@@ -116,6 +117,10 @@ public final class Demo implements Runnable {
         }
     }
 
+    private String password(String brokerUser) {
+        return runtime.credentials().brokerPassword(brokerUser).orElse("");
+    }
+
     /** The partner whose sender code the example carries (the first partner if none does). */
     private String senderOf(byte[] xml, String fallback) {
         var read = new org.wcoecom.adapter.format.MessageReader(runtime.formats(), 1).read(xml);
@@ -127,7 +132,8 @@ public final class Demo implements Runnable {
         String url = "http://localhost:" + runtime.settings().get("adapter.http.port") + "/api/v1/messages";
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(WAIT)
-                .header("Content-Type", "application/xml").header("X-Partner-Id", partner)
+                .header("Content-Type", "application/xml")
+                .header("X-Api-Key", runtime.credentials().apiKey(partner).orElse(""))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(xml)).build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         say("");
@@ -138,7 +144,7 @@ public final class Demo implements Runnable {
 
     private void viaJms(String partner, String name, byte[] xml) throws JMSException {
         try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(runtime.brokerUrl());
-             Connection connection = cf.createConnection()) {
+             Connection connection = cf.createConnection(partner, password(partner))) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             BytesMessage message = session.createBytesMessage();
@@ -188,7 +194,7 @@ public final class Demo implements Runnable {
         say("");
         say("--- forwarded: messages on queue " + destination + " since the demo started ---");
         try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(runtime.brokerUrl());
-             Connection connection = cf.createConnection()) {
+             Connection connection = cf.createConnection(BrokerUsers.CUSTOMS, password(BrokerUsers.CUSTOMS))) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
             // records are forwarded asynchronously; give the egress route a moment

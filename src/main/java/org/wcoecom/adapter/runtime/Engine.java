@@ -22,6 +22,7 @@ import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.partner.PartnerDirectory;
 import org.wcoecom.adapter.pipeline.CrossCheckSteps;
 import org.wcoecom.adapter.pipeline.CustomsReceiptSteps;
+import org.wcoecom.adapter.pipeline.DeadLetters;
 import org.wcoecom.adapter.pipeline.DeclarationSteps;
 import org.wcoecom.adapter.pipeline.EgressService;
 import org.wcoecom.adapter.pipeline.FileChannel;
@@ -31,16 +32,20 @@ import org.wcoecom.adapter.receipt.ReceiptService;
 import org.wcoecom.adapter.rules.CrossCheckRules;
 import org.wcoecom.adapter.rules.CrossCheckStrategy;
 import org.wcoecom.adapter.rules.Screening;
+import org.wcoecom.adapter.security.HttpAuthenticator;
+import org.wcoecom.adapter.security.PartnerKeys;
+import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.BuyerTotals;
 import org.wcoecom.adapter.store.Catalogue;
 import org.wcoecom.adapter.store.Database;
 import org.wcoecom.adapter.store.HeldDeclarations;
+import org.wcoecom.adapter.store.ReceivedRecords;
 import org.wcoecom.adapter.store.RecordSenders;
 
 /**
  * The adapter's engine objects, built from the settings and bound under the names the routes use
- * (ingress, receipts, egress, files, laterReceipts, crossCheck, crossCheckStrategy,
- * crossCheckRepository, declarations, customsReceipts).
+ * (httpAuth, ingress, deadLetters, receipts, egress, files, laterReceipts, crossCheck,
+ * crossCheckStrategy, crossCheckRepository, declarations, customsReceipts).
  */
 final class Engine implements AutoCloseable {
 
@@ -48,7 +53,7 @@ final class Engine implements AutoCloseable {
 
     private final Database database;
 
-    Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, Main main) {
+    Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, PartnerKeys keys, Main main) {
         Path home = settings.home();
         Path data = settings.dataDir();
         database = Database.open(settings);
@@ -56,6 +61,8 @@ final class Engine implements AutoCloseable {
         MessageReader reader = new MessageReader(formats, maxErrors);
         Translator translator = new Translator(formats, maxErrors, () -> SigningKeys.signer(settings, data));
         RecordSenders senders = new RecordSenders(database.dataSource());
+        ReceivedRecords received = new ReceivedRecords(database.dataSource());
+        AuditTrail audit = new AuditTrail(database.dataSource());
         ReceiptService receipts = new ReceiptService(formats, translator, partners,
                 settings.get("adapter.receipt.default-format"), settings.receiptZone());
 
@@ -76,10 +83,12 @@ final class Engine implements AutoCloseable {
         DeclarationAssembler assembler = new DeclarationAssembler(DeclarantSettings.from(settings), catalogue,
                 CodeLists.load(home), settings.receiptZone());
 
-        main.bind("ingress", new IngressService(reader, translator, partners, senders,
+        main.bind("httpAuth", new HttpAuthenticator(keys));
+        main.bind("ingress", new IngressService(reader, translator, partners, senders, received, audit,
                 Long.parseLong(settings.get("adapter.limits.max-message-bytes")), settings.receiptZone()));
+        main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit));
         main.bind("receipts", receipts);
-        main.bind("egress", new EgressService(formats, reader, translator, transfer));
+        main.bind("egress", new EgressService(formats, reader, translator, transfer, audit));
         main.bind("files", new FileChannel());
         main.bind("laterReceipts", new LaterReceipts());
         main.bind("crossCheck", crossCheck);

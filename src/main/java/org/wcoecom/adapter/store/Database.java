@@ -12,8 +12,8 @@ import org.wcoecom.adapter.runtime.Settings;
 
 /**
  * The adapter's database: cross-check state (Camel's JDBC aggregation repository), the product
- * catalogue, held declarations, buyers' annual totals, and who sent which record (to relay
- * customs receipts). Embedded H2 in {@code <data>/db/} by default; the file can be shared with a
+ * catalogue, held declarations, buyers' annual totals, who sent which record (to relay
+ * customs receipts), the records received (idempotency) and the audit trail. Embedded H2 in {@code <data>/db/} by default; the file can be shared with a
  * second process (the catalogue command) while the adapter runs.
  */
 public final class Database implements AutoCloseable {
@@ -67,6 +67,15 @@ public final class Database implements AutoCloseable {
                     + " format VARCHAR(35) NOT NULL, record_id VARCHAR(200) NOT NULL, partner VARCHAR(64) NOT NULL,"
                     + " channel VARCHAR(16) NOT NULL, created_at TIMESTAMP NOT NULL)",
             "CREATE INDEX IF NOT EXISTS record_ref_value ON record_ref (ref_type, ref_value)",
+            "CREATE TABLE IF NOT EXISTS received_record (partner VARCHAR(64) NOT NULL, record_key VARCHAR(300) NOT NULL,"
+                    + " record_id VARCHAR(200) NOT NULL, inbound_id VARCHAR(200) NOT NULL, status VARCHAR(10) NOT NULL,"
+                    + " first_seen TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL, PRIMARY KEY (partner, record_key))",
+            "CREATE INDEX IF NOT EXISTS received_record_inbound ON received_record (inbound_id)",
+            "CREATE TABLE IF NOT EXISTS audit_event (id BIGINT AUTO_INCREMENT PRIMARY KEY, at TIMESTAMP NOT NULL,"
+                    + " event VARCHAR(20) NOT NULL, partner VARCHAR(64), channel VARCHAR(16), format VARCHAR(35),"
+                    + " message_id VARCHAR(100), record_id VARCHAR(200), content_sha256 VARCHAR(64), outcome VARCHAR(20),"
+                    + " detail VARCHAR(1000), content BLOB)",
+            "CREATE INDEX IF NOT EXISTS audit_event_record ON audit_event (record_id)",
         };
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             for (String sql : ddl) {

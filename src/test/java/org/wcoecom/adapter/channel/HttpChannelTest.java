@@ -57,11 +57,11 @@ class HttpChannelTest {
     }
 
     @Test
-    void without_a_partner_header_the_sender_code_names_the_partner() throws Exception {
+    void without_a_partner_header_the_api_key_names_the_partner() throws Exception {
         String orderNo = Messages.orderNo("HTTP-S");
-        HttpResponse<String> response = RunningAdapter.post(Messages.utf8(Messages.single(orderNo)), null);
+        HttpResponse<String> response = RunningAdapter.post(Messages.utf8(Messages.single(orderNo)),
+                RunningAdapter.adapter().apiKey("demo-platform"), null);
         assertEquals(200, response.statusCode(), response.body());
-        // copCode 3120966001 belongs to demo-platform in partners.yaml
         RunningAdapter.forwarded("demo-platform:" + orderNo);
     }
 

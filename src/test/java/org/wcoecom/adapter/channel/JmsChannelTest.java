@@ -34,7 +34,7 @@ class JmsChannelTest {
     @Test
     void a_bytes_message_is_answered_on_the_receipt_queue_and_forwarded() throws Exception {
         String orderNo = Messages.orderNo("JMS-B");
-        try (Connection c = RunningAdapter.partnerConnection()) {
+        try (Connection c = RunningAdapter.adapter().connection("demo-platform")) {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             BytesMessage m = s.createBytesMessage();
             m.writeBytes(Messages.utf8(Messages.single(orderNo)));
@@ -52,7 +52,7 @@ class JmsChannelTest {
     @Test
     void a_text_message_gets_a_text_receipt() throws Exception {
         String orderNo = Messages.orderNo("JMS-T");
-        try (Connection c = RunningAdapter.partnerConnection()) {
+        try (Connection c = RunningAdapter.adapter().connection("demo-platform")) {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             TextMessage m = s.createTextMessage(Messages.single(orderNo));
             s.createProducer(s.createQueue("partner.demo-platform.in")).send(m);
@@ -67,7 +67,7 @@ class JmsChannelTest {
     void a_rejected_message_is_answered_and_nothing_is_forwarded() throws Exception {
         String orderNo = Messages.orderNo("JMS-R");
         String invalid = Messages.single(orderNo).replace("<ceb:appTime>20261120143005</ceb:appTime>", "<ceb:appTime>2026-11-20</ceb:appTime>");
-        try (Connection c = RunningAdapter.partnerConnection()) {
+        try (Connection c = RunningAdapter.adapter().connection("demo-platform")) {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             BytesMessage m = s.createBytesMessage();
             m.writeBytes(Messages.utf8(invalid));
@@ -82,7 +82,7 @@ class JmsChannelTest {
 
     @Test
     void a_message_over_the_size_limit_is_answered_without_being_parsed() throws Exception {
-        try (Connection c = RunningAdapter.partnerConnection()) {
+        try (Connection c = RunningAdapter.adapter().connection("demo-platform")) {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             BytesMessage m = s.createBytesMessage();
             m.writeBytes(new byte[RunningAdapter.MAX_MESSAGE_BYTES + 1]);

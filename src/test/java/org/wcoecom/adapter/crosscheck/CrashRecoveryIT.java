@@ -46,18 +46,18 @@ class CrashRecoveryIT {
                 "--broker-port", String.valueOf(broker));
 
         try (PackagedAdapter first = started(run)) {
-            post(http, Messages.order(k.orderNo(), k.transactionId()), CrossCheck.PLATFORM);
-            post(http, Messages.payment(k.orderNo(), k.transactionId()), CrossCheck.PAYMENT);
+            post(data, http, Messages.order(k.orderNo(), k.transactionId()), CrossCheck.PLATFORM);
+            post(data, http, Messages.payment(k.orderNo(), k.transactionId()), CrossCheck.PAYMENT);
             // both documents have left the queue for the database: the kill hits them where only it holds them
             CrossCheck.awaitStored(data, k.orderNo(), WAIT);
-            awaitEmpty(broker, "crosscheck.in");
+            awaitEmpty(data, broker, "crosscheck.in");
             first.kill();
         }
 
         try (PackagedAdapter second = started(run);
-                ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + broker);
+                ActiveMQConnectionFactory factory = PackagedAdapter.operator(data, broker);
                 Connection c = factory.createConnection()) {
-            post(http, Messages.waybill(k.orderNo(), k.logisticsNo()), CrossCheck.LOGISTICS);
+            post(data, http, Messages.waybill(k.orderNo(), k.logisticsNo()), CrossCheck.LOGISTICS);
             c.start();
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             try (MessageConsumer declarations = s.createConsumer(s.createQueue("customs.ceb.out"),
@@ -82,25 +82,25 @@ class CrashRecoveryIT {
         return adapter;
     }
 
-    private static void post(int http, String xml, String partner) throws Exception {
+    private static void post(Path data, int http, String xml, String partner) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + "/api/v1/messages")).timeout(WAIT)
-                        .header("Content-Type", "application/xml").header("X-Partner-Id", partner)
+                        .header("Content-Type", "application/xml").header("X-Api-Key", PackagedAdapter.secret(data, partner + ".api-key"))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(Messages.utf8(xml))).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(200, r.statusCode(), r.body());
     }
 
-    private static void awaitEmpty(int broker, String queue) throws InterruptedException {
+    private static void awaitEmpty(Path data, int broker, String queue) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!browseEmpty(broker, queue)) {
+        while (!browseEmpty(data, broker, queue)) {
             assertTrue(System.nanoTime() < deadline, queue + " never emptied");
             Thread.sleep(200);
         }
     }
 
-    private static boolean browseEmpty(int broker, String queue) {
-        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + broker);
+    private static boolean browseEmpty(Path data, int broker, String queue) {
+        try (ActiveMQConnectionFactory factory = PackagedAdapter.operator(data, broker);
                 Connection c = factory.createConnection()) {
             c.start();
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);

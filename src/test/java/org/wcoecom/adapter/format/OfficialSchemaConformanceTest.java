@@ -113,9 +113,13 @@ class OfficialSchemaConformanceTest {
             List<Format.RecordRef> records = format.records(message);
 
             var documents = engine.translator().toCanonical(format, message, Map.of("partner", "demo-platform", "channel", "http"));
+            List<String> keys = documents.stream().map(d -> d.recordId()).toList();
             byte[] accepted = receipts.accepted(new IngressResult("demo-platform", "http", format,
-                    format.messageId(message), records, documents)).xml();
+                    format.messageId(message), records, documents, java.util.Collections.nCopies(documents.size(), false), keys)).xml();
             assertEquals(List.of(), Xml.errors(official, accepted), "accepted " + example);
+            byte[] duplicate = receipts.accepted(new IngressResult("demo-platform", "http", format,
+                    format.messageId(message), records, documents, java.util.Collections.nCopies(documents.size(), true), keys)).xml();
+            assertEquals(List.of(), Xml.errors(official, duplicate), "duplicate " + example);
 
             List<XmlError> many = new ArrayList<>();
             for (int i = 0; i < 60; i++) {

@@ -108,6 +108,18 @@ public final class PackagedAdapter implements AutoCloseable {
         process.destroyForcibly();
     }
 
+    /** A secret the adapter generated into its data folder (an API key, a broker password). */
+    public static String secret(Path dataDir, String name) {
+        return org.wcoecom.adapter.security.Secrets.open(dataDir.resolve("secrets/secrets.properties"), false).find(name)
+                .orElseThrow(() -> new AssertionError("no secret " + name + " in " + dataDir));
+    }
+
+    /** A connection factory for the child's broker as the operator (every queue). */
+    public static org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory operator(Path dataDir, int brokerPort) {
+        return new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort, "operator",
+                secret(dataDir, "operator.broker-password"));
+    }
+
     public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -55,6 +55,10 @@ public final class RunningAdapter implements BeforeAllCallback, ExtensionContext
         return adapter.post(body, partner);
     }
 
+    public static HttpResponse<String> post(byte[] body, String apiKey, String partnerHeader) throws IOException, InterruptedException {
+        return adapter.post(body, apiKey, partnerHeader);
+    }
+
     public static HttpResponse<String> get() throws IOException, InterruptedException {
         return adapter.get();
     }

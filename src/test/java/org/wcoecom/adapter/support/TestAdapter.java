@@ -23,8 +23,11 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.runtime.AdapterRuntime;
 import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.security.Credentials;
+import org.wcoecom.adapter.security.Secrets;
 
 /**
  * A real adapter for tests: embedded Artemis with its journal in a given folder, HTTP and broker on
@@ -41,7 +44,8 @@ public final class TestAdapter implements AutoCloseable {
     private final int httpPort;
     private final int brokerPort;
     private final AdapterRuntime runtime;
-    private final ActiveMQConnectionFactory partnerConnections;
+    private final ActiveMQConnectionFactory operatorConnections;
+    private final Secrets secrets;
 
     /** Starts an adapter on the data folder (reusing its journal and database if there are some). */
     public TestAdapter(Path dataDir) throws Exception {
@@ -61,24 +65,53 @@ public final class TestAdapter implements AutoCloseable {
                 Map.entry("adapter.limits.max-message-bytes", String.valueOf(MAX_MESSAGE_BYTES))));
         runtime = new AdapterRuntime(settings);
         runtime.start();
-        partnerConnections = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
+        secrets = Secrets.open(Credentials.secretsFile(settings), false);
+        operatorConnections = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort, BrokerUsers.OPERATOR,
+                brokerPassword(BrokerUsers.OPERATOR));
     }
 
     @Override
     public void close() {
-        partnerConnections.close();
+        operatorConnections.close();
         runtime.close();
+    }
+
+    /** A partner's HTTP API key, as generated into the data folder's secrets file. */
+    public String apiKey(String partner) {
+        return secrets.find(Secrets.apiKeyName(partner)).orElseThrow(() -> new AssertionError("no API key for " + partner));
+    }
+
+    /** A broker user's password (a partner, operator or customs). */
+    public String brokerPassword(String user) {
+        return secrets.find(Secrets.brokerPasswordName(user)).orElseThrow(() -> new AssertionError("no broker password for " + user));
+    }
+
+    public int brokerPort() {
+        return brokerPort;
+    }
+
+    public int httpPort() {
+        return httpPort;
     }
 
     public Path dataDir() {
         return dataDir;
     }
 
+    /** Posts as the partner: its API key, and its id in X-Partner-Id. */
     public HttpResponse<String> post(byte[] body, String partner) throws IOException, InterruptedException {
+        return post(body, apiKey(partner), partner);
+    }
+
+    /** Posts with the given API key (none when null) and X-Partner-Id (none when null). */
+    public HttpResponse<String> post(byte[] body, String apiKey, String partnerHeader) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/api/v1/messages"))
                 .timeout(WAIT).header("Content-Type", "application/xml").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (partner != null) {
-            request.header("X-Partner-Id", partner);
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        if (partnerHeader != null) {
+            request.header("X-Partner-Id", partnerHeader);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
@@ -88,9 +121,19 @@ public final class TestAdapter implements AutoCloseable {
                 .timeout(WAIT).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    /** A connection to the broker over TCP, as a partner has. */
+    /**
+     * A connection to the broker over TCP with the operator's rights (every queue): tests play
+     * partners and customs on it. {@link #connection(String)} connects as one of them.
+     */
     public Connection partnerConnection() throws JMSException {
-        Connection c = partnerConnections.createConnection();
+        Connection c = operatorConnections.createConnection();
+        c.start();
+        return c;
+    }
+
+    /** A connection over TCP as the given broker user (a partner id, operator or customs). */
+    public Connection connection(String user) throws JMSException {
+        Connection c = operatorConnections.createConnection(user, brokerPassword(user));
         c.start();
         return c;
     }

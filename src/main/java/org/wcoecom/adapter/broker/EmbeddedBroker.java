@@ -50,6 +50,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final BrokerUsers users;
     private final Redelivery redelivery;
     private final AddressLimit limit;
+    private final java.util.Map<String, AddressLimit> addressLimits = new java.util.LinkedHashMap<>();
     private EmbeddedActiveMQ server;
 
     public EmbeddedBroker(Path dataDir, String host, int port, BrokerUsers users, Redelivery redelivery, AddressLimit limit) {
@@ -59,6 +60,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         this.users = users;
         this.redelivery = redelivery;
         this.limit = limit;
+    }
+
+    /** A limit of its own for one address (the destination the customs gateway reads, say). */
+    public EmbeddedBroker limit(String address, AddressLimit addressLimit) {
+        addressLimits.put(address, addressLimit);
+        return this;
     }
 
     public synchronized void start() throws Exception {
@@ -94,6 +101,10 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setAutoCreateQueues(true)
                 .setAutoDeleteQueues(false)
                 .setAutoDeleteAddresses(false));
+        // Artemis merges the settings of every match, the most specific winning field by field
+        addressLimits.forEach((address, l) -> config.addAddressSetting(address, new AddressSettings()
+                .setMaxSizeBytes(l.maxBytes())
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.valueOf(l.fullPolicy()))));
         server = new EmbeddedActiveMQ();
         server.setConfiguration(config);
         server.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users.securityConfiguration()));

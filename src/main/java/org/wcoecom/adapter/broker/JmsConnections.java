@@ -3,36 +3,34 @@ package org.wcoecom.adapter.broker;
 import jakarta.jms.ConnectionFactory;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 
 /**
- * The adapter's JMS connections: one pool over an Artemis connection factory, shared by every
- * route (camel-jms alone would open a connection per message sent).
+ * The adapter's JMS connection factory. Consumers keep their own connection and session (camel-jms
+ * CACHE_CONSUMER), and the producers of a transacted route send on the consumer's session, so that
+ * what a message yields is sent in the transaction that consumes it.
+ *
+ * <p>Not pooled: a pooled session that failed to commit (a destination refusing) kept its consumed
+ * message unacknowledged and out of reach until the pool closed it, so the message was neither
+ * delivered nor redelivered (DestinationRefusingTest found this).
  */
 public final class JmsConnections implements AutoCloseable {
 
     private final ActiveMQConnectionFactory artemis;
-    private final JmsPoolConnectionFactory pool;
 
-    public JmsConnections(String url, String user, String password, int maxConnections) {
+    public JmsConnections(String url, String user, String password) {
         artemis = new ActiveMQConnectionFactory(url);
         if (user != null && !user.isBlank()) {
             artemis.setUser(user);
             artemis.setPassword(password);
         }
-        pool = new JmsPoolConnectionFactory();
-        pool.setConnectionFactory(artemis);
-        pool.setMaxConnections(maxConnections);
-        pool.setMaxSessionsPerConnection(500);
     }
 
     public ConnectionFactory factory() {
-        return pool;
+        return artemis;
     }
 
     @Override
     public void close() {
-        pool.stop();
         artemis.close();
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AdapterCommand.Version.class,
         description = "Message interchange adapter for cross-border e-commerce customs data.",
-        subcommands = {RunCommand.class, ValidateCommand.class, TranslateCommand.class, FormatsCommand.class, CatalogueCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, TranslateCommand.class, FormatsCommand.class, CatalogueCommand.class, DlqCommand.class, AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AdapterCommand implements Runnable {
 

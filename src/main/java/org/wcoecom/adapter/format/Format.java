@@ -113,6 +113,28 @@ public final class Format {
         return result;
     }
 
+    /**
+     * A SHA-256 of each record's XML, in document order: the same record sent again (in any
+     * envelope) has the same digest, an amended one another.
+     */
+    public List<String> recordDigests(XdmNode document) {
+        List<String> result = new ArrayList<>();
+        if (recordSelect == null) {
+            return result;
+        }
+        try {
+            XPathSelector s = recordSelect.load();
+            s.setContextItem(rootElement(document));
+            for (XdmItem item : s) {
+                result.add(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(item.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            }
+        } catch (SaxonApiException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("records of format " + id() + ": " + e.getMessage(), e);
+        }
+        return result;
+    }
+
     private static Optional<String> firstString(XPathExecutable xpath, XdmNode context) {
         try {
             XPathSelector s = xpath.load();

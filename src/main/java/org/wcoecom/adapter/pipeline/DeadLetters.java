@@ -24,6 +24,8 @@ public final class DeadLetters {
     public static final String REASON = "AdapterDlqReason";
     public static final String PARTNER = "AdapterDlqPartner";
     public static final String FAILED_AT = "AdapterDlqFailedAt";
+    /** the JMS message id of the message that failed */
+    public static final String MESSAGE_ID = "AdapterDlqMessageId";
     /** the queue a replay sends the message back to */
     public static final String SOURCE = "AdapterDlqSource";
     /** the exchange property naming the delivery whose records are released when it is dead-lettered */
@@ -64,6 +66,10 @@ public final class DeadLetters {
                 .or(() -> Optional.ofNullable(m.getHeader(Headers.RECORD_ID, String.class))
                         .filter(id -> id.contains(":")).map(id -> id.substring(0, id.indexOf(':'))))
                 .orElse("");
+        String messageId = m.getHeader("JMSMessageID", String.class);
+        if (messageId != null) {
+            m.setHeader(MESSAGE_ID, messageId);
+        }
         String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         m.removeHeaders("JMSX*");
         m.removeHeader(Headers.BROKER_DUPLICATE_ID);

@@ -136,10 +136,11 @@ public final class IngressService {
         }
         List<Boolean> duplicate = new ArrayList<>();
         List<String> keys = new ArrayList<>();
+        List<String> digests = format.recordDigests(document);
         for (int i = 0; i < documents.size(); i++) {
             Optional<Format.RecordRef> record = i < records.size() ? Optional.of(records.get(i)) : Optional.empty();
             String recordId = documents.get(i).recordId();
-            String key = recordKey(recordId, record);
+            String key = recordKey(recordId, i < digests.size() ? Optional.of(digests.get(i)) : Optional.empty());
             boolean isDuplicate = received.claim(partner.id(), key, recordId, delivery) == ReceivedRecords.Claim.DUPLICATE;
             duplicate.add(isDuplicate);
             keys.add(key);
@@ -155,9 +156,12 @@ public final class IngressService {
         return result;
     }
 
-    /** The record's identity for duplicates: its id and, when the format has one, the sender's own record guid. */
-    static String recordKey(String recordId, Optional<Format.RecordRef> record) {
-        return record.flatMap(Format.RecordRef::guid).map(g -> recordId + "#" + g).orElse(recordId);
+    /**
+     * The record's identity for duplicates: its id and the digest of its XML, so that the same record
+     * sent again is a duplicate and an amendment (appType 2, other values) a new version.
+     */
+    static String recordKey(String recordId, Optional<String> digest) {
+        return digest.map(d -> recordId + "#" + d).orElse(recordId);
     }
 
     /** Camel step after the records have been sent on: they are no longer pending. */

@@ -122,10 +122,13 @@ public final class AdapterRuntime implements AutoCloseable {
                             settings.get("adapter.customs.inbound")),
                     redelivery(settings), new EmbeddedBroker.AddressLimit(Long.parseLong(settings.get("adapter.broker.max-address-bytes")),
                             settings.get("adapter.broker.address-full-policy").toUpperCase(java.util.Locale.ROOT)));
+            broker.limit(settings.get("adapter.egress.ceb.destination"), new EmbeddedBroker.AddressLimit(
+                    Long.parseLong(settings.get("adapter.egress.ceb.max-bytes")),
+                    settings.get("adapter.egress.ceb.full-policy").toUpperCase(java.util.Locale.ROOT)));
             broker.start();
             url = broker.inVmUrl();
         }
-        connections = new JmsConnections(url, user, password, settings.integer("adapter.jms.max-connections"));
+        connections = new JmsConnections(url, user, password);
 
         main = new Main();
         if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy strategy) {

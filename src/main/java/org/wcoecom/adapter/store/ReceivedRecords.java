@@ -11,8 +11,7 @@ import javax.sql.DataSource;
 
 /**
  * The idempotency store: every record a partner sent, by partner and record key (the record id
- * and the sender's own record guid, so that an amendment, which carries a new guid, is a new
- * version and not a duplicate).
+ * and a digest of the record's XML, so that an amendment is a new version and not a duplicate).
  *
  * <p>A record is claimed (PENDING) by the delivery that first brings it, and marked DONE once its
  * outputs have been sent. Another delivery of a DONE record is a duplicate. The same delivery

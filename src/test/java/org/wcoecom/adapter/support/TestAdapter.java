@@ -49,10 +49,15 @@ public final class TestAdapter implements AutoCloseable {
 
     /** Starts an adapter on the data folder (reusing its journal and database if there are some). */
     public TestAdapter(Path dataDir) throws Exception {
+        this(dataDir, Map.of());
+    }
+
+    /** Starts an adapter on the data folder with some settings of the test's own. */
+    public TestAdapter(Path dataDir, Map<String, String> extra) throws Exception {
         this.dataDir = dataDir;
         this.httpPort = PackagedAdapter.freePort();
         this.brokerPort = PackagedAdapter.freePort();
-        Settings settings = Settings.load(Optional.empty(), Map.ofEntries(
+        Map<String, String> values = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("adapter.home", Project.root().toString()),
                 Map.entry("adapter.data.dir", dataDir.toString()),
                 Map.entry("adapter.http.host", "127.0.0.1"),
@@ -63,6 +68,8 @@ public final class TestAdapter implements AutoCloseable {
                 Map.entry("adapter.crosscheck.timeout", String.valueOf(CROSSCHECK_TIMEOUT_MS)),
                 Map.entry("adapter.catalogue.retry-interval", "1000"),
                 Map.entry("adapter.limits.max-message-bytes", String.valueOf(MAX_MESSAGE_BYTES))));
+        values.putAll(extra);
+        Settings settings = Settings.load(Optional.empty(), values);
         runtime = new AdapterRuntime(settings);
         runtime.start();
         secrets = Secrets.open(Credentials.secretsFile(settings), false);
@@ -84,6 +91,12 @@ public final class TestAdapter implements AutoCloseable {
     /** A broker user's password (a partner, operator or customs). */
     public String brokerPassword(String user) {
         return secrets.find(Secrets.brokerPasswordName(user)).orElseThrow(() -> new AssertionError("no broker password for " + user));
+    }
+
+    /** The command-line options that point a command (dlq, audit) at this adapter. */
+    public java.util.List<String> commandOptions() {
+        return java.util.List.of("--home", Project.root().toString(), "--data", dataDir.toString(),
+                "--broker-port", String.valueOf(brokerPort));
     }
 
     public int brokerPort() {

@@ -1,0 +1,87 @@
+package org.wcoecom.adapter.runtime;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.jms.ConnectionFactory;
+
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.wcoecom.adapter.broker.BrokerUsers;
+import org.wcoecom.adapter.broker.EmbeddedBroker;
+import org.wcoecom.adapter.partner.PartnerDirectory;
+import org.wcoecom.adapter.security.Credentials;
+
+/**
+ * The adapter's broker, for operator commands: over TCP as the operator when the adapter runs;
+ * when it is stopped, its embedded broker is opened on the data folder's journal for the time of
+ * the command (the same users, no partner can connect meanwhile: it listens on loopback only).
+ */
+public final class OperatorBroker implements AutoCloseable {
+
+    private final ActiveMQConnectionFactory factory;
+    private final String user;
+    private final String password;
+    private final EmbeddedBroker opened;
+    private final String description;
+
+    private OperatorBroker(ActiveMQConnectionFactory factory, String user, String password, EmbeddedBroker opened, String description) {
+        this.factory = factory;
+        this.user = user;
+        this.password = password;
+        this.opened = opened;
+        this.description = description;
+    }
+
+    public static OperatorBroker open(Settings settings) throws Exception {
+        Optional<String> external = settings.optional("adapter.broker.url");
+        if (external.isPresent()) {
+            return new OperatorBroker(new ActiveMQConnectionFactory(external.get()), settings.optional("adapter.broker.user").orElse(null),
+                    settings.optional("adapter.broker.password").orElse(null), null, "external broker " + external.get());
+        }
+        PartnerDirectory partners = PartnerDirectory.load(settings.optional("adapter.partners.file").map(Path::of));
+        Credentials credentials = Credentials.load(settings, partners);
+        String operatorPassword = credentials.brokerPassword(BrokerUsers.OPERATOR).orElseThrow(() -> new IllegalStateException(
+                "no operator broker password: set ADAPTER_SECRET_OPERATOR_BROKER_PASSWORD or " + credentials.secretsFile()));
+        String host = settings.get("adapter.broker.host");
+        String reachable = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
+        int port = settings.integer("adapter.broker.port");
+        if (!Ports.isFree(reachable, port)) {
+            String url = "tcp://" + reachable + ":" + port;
+            return new OperatorBroker(new ActiveMQConnectionFactory(url), BrokerUsers.OPERATOR, operatorPassword, null,
+                    "the running adapter's broker at " + url);
+        }
+        EmbeddedBroker broker = new EmbeddedBroker(settings.dataDir(), "127.0.0.1", port,
+                credentials.brokerUsers(UUID.randomUUID().toString(), partners, settings.get("adapter.egress.ceb.destination"),
+                        settings.get("adapter.customs.inbound")),
+                AdapterRuntime.redelivery(settings), new EmbeddedBroker.AddressLimit(-1, "PAGE"));
+        broker.start();
+        return new OperatorBroker(new ActiveMQConnectionFactory(broker.inVmUrl()), BrokerUsers.OPERATOR, operatorPassword, broker,
+                "the stopped adapter's journal in " + broker.journalDir());
+    }
+
+    public ConnectionFactory factory() {
+        return factory;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public String password() {
+        return password;
+    }
+
+    /** Which broker this is, for people. */
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() throws Exception {
+        factory.close();
+        if (opened != null) {
+            opened.close();
+        }
+    }
+}

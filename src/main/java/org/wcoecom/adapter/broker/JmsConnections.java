@@ -9,9 +9,9 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * CACHE_CONSUMER), and the producers of a transacted route send on the consumer's session, so that
  * what a message yields is sent in the transaction that consumes it.
  *
- * <p>Not pooled: a pooled session that failed to commit (a destination refusing) kept its consumed
- * message unacknowledged and out of reach until the pool closed it, so the message was neither
- * delivered nor redelivered (DestinationRefusingTest found this).
+ * <p>Neither pooled nor cached: with pooled-jms, and with Spring's CachingConnectionFactory too, a
+ * session whose commit failed (a destination refusing) kept its consumed message unacknowledged and
+ * out of reach, neither delivered nor redelivered (DestinationRefusingTest found this).
  */
 public final class JmsConnections implements AutoCloseable {
 

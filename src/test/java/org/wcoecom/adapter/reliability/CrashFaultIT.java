@@ -1,0 +1,72 @@
+package org.wcoecom.adapter.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wcoecom.adapter.support.PackagedAdapter;
+
+/**
+ * The packaged adapter is killed with SIGKILL while 10,000 records flow from partner.demo-logistics.in
+ * to customs.ceb.out; started again on the same data folder, it delivers every record exactly once
+ * and answers every message exactly once. (-Pfaults)
+ */
+class CrashFaultIT {
+
+    static final int MESSAGES = 100;
+    static final Duration WAIT = Duration.ofMinutes(6);
+
+    @Test
+    void ten_thousand_records_arrive_exactly_once_across_a_sigkill(@TempDir Path data) throws Exception {
+        String run = String.valueOf(System.currentTimeMillis() % 1_000_000);
+        int http = PackagedAdapter.freePort();
+        int broker = PackagedAdapter.freePort();
+        List<String> args = List.of("run", "--data", data.toString(), "--http-port", String.valueOf(http),
+                "--broker-port", String.valueOf(broker));
+        List<String> records = new ArrayList<>();
+        for (int m = 0; m < MESSAGES; m++) {
+            records.addAll(FlowCounter.recordIds(run, m));
+        }
+        FlowCounter counter = new FlowCounter();
+        List<String> messageIds;
+        int beforeKill;
+        try (PackagedAdapter first = started(args)) {
+            try (ActiveMQConnectionFactory partner = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + broker)) {
+                messageIds = FlowCounter.send(partner, PackagedAdapter.secret(data, "demo-logistics.broker-password"), run, MESSAGES);
+            }
+            // let part of the flow through, then kill the adapter in the middle of it
+            try (ActiveMQConnectionFactory operator = PackagedAdapter.operator(data, broker)) {
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (counter.forwarded.size() < records.size() / 3 && System.nanoTime() < deadline) {
+                    counter.collect(operator, records, messageIds, Duration.ofMillis(500), Duration.ZERO);
+                }
+            }
+            beforeKill = counter.forwarded.size();
+            first.kill();
+        }
+        try (PackagedAdapter second = started(args);
+             ActiveMQConnectionFactory operator = PackagedAdapter.operator(data, broker)) {
+            counter.collect(operator, records, messageIds, WAIT, Duration.ofSeconds(5));
+            System.out.printf("crash: %d records in %d messages; %d forwarded before SIGKILL; after restart %d distinct records"
+                            + " forwarded (%d deliveries), %d distinct receipts (%d deliveries)%n", records.size(), MESSAGES,
+                    beforeKill, counter.forwarded.size(), counter.totalForwarded(), counter.receipts.size(), counter.totalReceipts());
+            counter.assertExactlyOnce(records, messageIds);
+            assertTrue(second.terminate(Duration.ofSeconds(60)));
+        }
+    }
+
+    private static PackagedAdapter started(List<String> args) throws Exception {
+        PackagedAdapter adapter = PackagedAdapter.start(args);
+        if (!adapter.awaitLine("wco-ecom-adapter is running", Duration.ofSeconds(90))) {
+            adapter.close();
+            throw new AssertionError("the adapter did not start\n" + adapter.output());
+        }
+        return adapter;
+    }
+}

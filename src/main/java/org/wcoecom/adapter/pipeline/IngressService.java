@@ -37,7 +37,9 @@ public final class IngressService {
     public static final String PARTNER_UNKNOWN = "PARTNER_UNKNOWN";
 
     /** What partners may send: business records, not receipts (those come from customs) or canonical documents. */
-    static final java.util.Set<String> PARTNER_KINDS = java.util.Set.of("order", "payment", "waybill", "status", "inventory");
+    static final java.util.Set<String> PARTNER_KINDS = java.util.Set.of("order", "payment", "waybill", "status", "inventory",
+            // WCO DM declarations (wco-dm-dec), from overseas customs over SOAP or any channel
+            "declaration");
 
     /** The persistent queue each kind of canonical document waits on for its egress route. */
     static final Map<String, String> QUEUES = Map.of("Order", "canonical.order", "Payment", "canonical.payment",

@@ -31,6 +31,7 @@ import org.wcoecom.adapter.receipt.ReceiptService;
 import org.wcoecom.adapter.rules.CrossCheckRules;
 import org.wcoecom.adapter.rules.CrossCheckStrategy;
 import org.wcoecom.adapter.rules.Screening;
+import org.wcoecom.adapter.soap.SoapExchange;
 import org.wcoecom.adapter.store.BuyerTotals;
 import org.wcoecom.adapter.store.Catalogue;
 import org.wcoecom.adapter.store.Database;
@@ -47,6 +48,7 @@ final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final Database database;
+    private final SoapExchange soap;
 
     Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, Main main) {
         Path home = settings.home();
@@ -88,6 +90,13 @@ final class Engine implements AutoCloseable {
         main.bind("declarations", new DeclarationSteps(assembler, screening, tax, new BuyerTotals(database.dataSource()),
                 new HeldDeclarations(database.dataSource()), senders, translator, formats, crossCheck, settings.receiptZone()));
         main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts));
+        // customs-to-customs exchange over SOAP (routes/soap.yaml)
+        soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource());
+        soap.bind(main);
+    }
+
+    SoapExchange soap() {
+        return soap;
     }
 
     /**

@@ -40,15 +40,22 @@ public final class TestAdapter implements AutoCloseable {
     private final Path dataDir;
     private final int httpPort;
     private final int brokerPort;
+    private final int soapPort;
     private final AdapterRuntime runtime;
     private final ActiveMQConnectionFactory partnerConnections;
 
     /** Starts an adapter on the data folder (reusing its journal and database if there are some). */
     public TestAdapter(Path dataDir) throws Exception {
+        this(dataDir, Map.of());
+    }
+
+    /** An adapter with further settings (e.g. SOAP exchange partners) over the test defaults. */
+    public TestAdapter(Path dataDir, Map<String, String> extraSettings) throws Exception {
         this.dataDir = dataDir;
         this.httpPort = PackagedAdapter.freePort();
         this.brokerPort = PackagedAdapter.freePort();
-        Settings settings = Settings.load(Optional.empty(), Map.ofEntries(
+        this.soapPort = PackagedAdapter.freePort();
+        Map<String, String> values = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("adapter.home", Project.root().toString()),
                 Map.entry("adapter.data.dir", dataDir.toString()),
                 Map.entry("adapter.http.host", "127.0.0.1"),
@@ -58,7 +65,11 @@ public final class TestAdapter implements AutoCloseable {
                 Map.entry("adapter.file.poll-delay", "200"),
                 Map.entry("adapter.crosscheck.timeout", String.valueOf(CROSSCHECK_TIMEOUT_MS)),
                 Map.entry("adapter.catalogue.retry-interval", "1000"),
-                Map.entry("adapter.limits.max-message-bytes", String.valueOf(MAX_MESSAGE_BYTES))));
+                Map.entry("adapter.limits.max-message-bytes", String.valueOf(MAX_MESSAGE_BYTES)),
+                Map.entry("adapter.soap.host", "127.0.0.1"),
+                Map.entry("adapter.soap.port", String.valueOf(soapPort))));
+        values.putAll(extraSettings);
+        Settings settings = Settings.load(Optional.empty(), values);
         runtime = new AdapterRuntime(settings);
         runtime.start();
         partnerConnections = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
@@ -72,6 +83,11 @@ public final class TestAdapter implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The SOAP exchange service's address. */
+    public String soapAddress() {
+        return "http://127.0.0.1:" + soapPort + "/ws/exchange";
     }
 
     public HttpResponse<String> post(byte[] body, String partner) throws IOException, InterruptedException {

@@ -59,7 +59,10 @@ final class ExchangeSecurity {
         Map<String, String> users = new HashMap<>();
         partners.all().forEach(p -> users.put(p.username(), p.password()));
         Map<String, Object> props = new HashMap<>();
-        props.put(ConfigurationConstants.ACTION, ConfigurationConstants.USERNAME_TOKEN);
+        // with the actions ignored, this list only tells WSS4J what to prepare for (the signature
+        // verification crypto is loaded only when Signature is listed)
+        props.put(ConfigurationConstants.ACTION, ConfigurationConstants.USERNAME_TOKEN + " " + ConfigurationConstants.TIMESTAMP
+                + " " + ConfigurationConstants.SIGNATURE);
         props.put(ConfigurationConstants.PW_CALLBACK_REF, new Passwords(users));
         props.put(ConfigurationConstants.SIG_VER_PROP_REF_ID, "adapterExchangeTrust");
         props.put("adapterExchangeTrust", KeyMaterial.trusting(certificates.values().stream().flatMap(List::stream).toList()));

@@ -138,6 +138,11 @@ public final class SoapEgress {
 
     /** A response from an exchange partner, addressed to the original sender of the record it answers. */
     static PendingReceipt relay(ResponseType response, ExchangeLog.Sent sent, ReceiptService receipts) throws TranslationException {
+        // receipt formats may need an id of their own form (CEB: a 36-character guid): the
+        // partner's response id is the partner's, the relayed receipt gets a new one when it does not fit
+        if (response.getResponseId().length() != 36) {
+            response.setResponseId(UUID.randomUUID().toString().toUpperCase(Locale.ROOT));
+        }
         response.getRefersTo().setRecordId(sent.recordId());
         response.getRefersTo().setPartner(sent.originPartner());
         return new PendingReceipt(sent.originPartner(), sent.originChannel(), sent.recordId(),

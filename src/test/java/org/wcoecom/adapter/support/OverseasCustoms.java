@@ -45,6 +45,7 @@ public final class OverseasCustoms implements AutoCloseable {
     private volatile UnaryOperator<String> answer = OverseasCustoms::accept;
     private volatile int slowCalls;
     private volatile long slowMillis;
+    private ExchangeKeys trusted;
     private EndpointImpl endpoint;
 
     public OverseasCustoms(int port, String user, String password) {
@@ -62,6 +63,12 @@ public final class OverseasCustoms implements AutoCloseable {
         return this;
     }
 
+    /** Verifies signatures made with these keys (the adapter's). */
+    public OverseasCustoms trusting(ExchangeKeys keys) {
+        this.trusted = keys;
+        return this;
+    }
+
     /** The first n calls take this long before they answer. */
     public OverseasCustoms slowFirst(int n, long millis) {
         this.slowCalls = n;
@@ -75,7 +82,15 @@ public final class OverseasCustoms implements AutoCloseable {
         endpoint.setServiceName(new QName(NS, "CustomsExchangeService"));
         endpoint.setEndpointName(new QName(NS, "CustomsExchangePort"));
         Map<String, Object> props = new HashMap<>();
-        props.put(ConfigurationConstants.ACTION, ConfigurationConstants.USERNAME_TOKEN);
+        props.put(ConfigurationConstants.ACTION, "UsernameToken Timestamp Signature");
+        if (trusted != null) {
+            try {
+                props.put(ConfigurationConstants.SIG_VER_PROP_REF_ID, "testTrust");
+                props.put("testTrust", trusted.crypto());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         props.put(ConfigurationConstants.PW_CALLBACK_REF, (javax.security.auth.callback.CallbackHandler) callbacks -> {
             for (Callback c : callbacks) {
                 if (c instanceof WSPasswordCallback pc && pc.getIdentifier().equals(user)) {

@@ -63,7 +63,6 @@ public final class EgressService {
         m.setBody(out);
         m.setHeader(Headers.FORMAT, target.id());
         m.setHeader(Headers.MESSAGE_GUID, guid);
-        m.removeHeader(Headers.BROKER_DUPLICATE_ID);
     }
 
     /** Camel step once the message has been sent: the audit trail's FORWARDED event. */

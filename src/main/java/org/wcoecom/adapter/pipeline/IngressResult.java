@@ -39,6 +39,13 @@ public final class IngressResult {
         this.keys = List.copyOf(keys);
     }
 
+    /** A message none of whose records the adapter had seen before (or that is not checked for duplicates). */
+    public static IngressResult allNew(String partner, String channel, Format format, Optional<String> messageId,
+                                       List<Format.RecordRef> records, List<CanonicalDocument> documents) {
+        return new IngressResult(partner, channel, format, messageId, records, documents,
+                java.util.Collections.nCopies(documents.size(), false), documents.stream().map(CanonicalDocument::recordId).toList());
+    }
+
     public String getPartner() {
         return partner;
     }

@@ -101,6 +101,9 @@ public final class AdapterRuntime implements AutoCloseable {
     private void prepare() throws Exception {
         // Vert.x and Artemis report a taken port in their logs and start anyway: check first
         Ports.requireFree("HTTP (adapter.http.port)", settings.get("adapter.http.host"), settings.integer("adapter.http.port"));
+        if (Boolean.parseBoolean(settings.get("adapter.soap.enabled"))) {
+            Ports.requireFree("SOAP (adapter.soap.port)", settings.get("adapter.soap.host"), settings.integer("adapter.soap.port"));
+        }
         Optional<String> externalUrl = settings.optional("adapter.broker.url");
         if (externalUrl.isEmpty()) {
             Ports.requireFree("broker (adapter.broker.port)", settings.get("adapter.broker.host"), settings.integer("adapter.broker.port"));
@@ -220,6 +223,9 @@ public final class AdapterRuntime implements AutoCloseable {
                 + settings.dataDir().resolve("outbox") + "/<partner>/");
         lines.add("forward  canonical orders, payments, waybills, statuses, declarations -> CEB311/411/511/513/621 on queue "
                 + settings.get("adapter.egress.ceb.destination"));
+        if (engine != null && Boolean.parseBoolean(settings.get("adapter.soap.enabled"))) {
+            lines.add(engine.soap().describe());
+        }
         lines.add("customs  receipts from queue " + settings.get("adapter.customs.inbound") + " relayed to the records' senders");
         lines.add("secrets  " + Credentials.secretsFile(settings) + " (API keys, broker passwords; or ADAPTER_SECRET_* variables)");
         lines.add("failures dead letters on DLQ.<stage> (ingress, egress, crosscheck, customs): `dlq list`, `dlq replay`");

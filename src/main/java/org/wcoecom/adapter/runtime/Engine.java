@@ -34,6 +34,7 @@ import org.wcoecom.adapter.rules.CrossCheckStrategy;
 import org.wcoecom.adapter.rules.Screening;
 import org.wcoecom.adapter.security.HttpAuthenticator;
 import org.wcoecom.adapter.security.PartnerKeys;
+import org.wcoecom.adapter.soap.SoapExchange;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.BuyerTotals;
 import org.wcoecom.adapter.store.Catalogue;
@@ -52,6 +53,7 @@ final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
     private final Database database;
+    private final SoapExchange soap;
 
     Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, PartnerKeys keys, Main main) {
         Path home = settings.home();
@@ -97,6 +99,13 @@ final class Engine implements AutoCloseable {
         main.bind("declarations", new DeclarationSteps(assembler, screening, tax, new BuyerTotals(database.dataSource()),
                 new HeldDeclarations(database.dataSource()), senders, translator, formats, crossCheck, settings.receiptZone()));
         main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts));
+        // customs-to-customs exchange over SOAP (routes/soap.yaml)
+        soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource());
+        soap.bind(main);
+    }
+
+    SoapExchange soap() {
+        return soap;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wcoecom.adapter.support.Cli;
 import org.wcoecom.adapter.support.PackagedAdapter;
 
 /**
@@ -56,9 +57,22 @@ class CrashFaultIT {
             System.out.printf("crash: %d records in %d messages; %d forwarded before SIGKILL; after restart %d distinct records"
                             + " forwarded (%d deliveries), %d distinct receipts (%d deliveries)%n", records.size(), MESSAGES,
                     beforeKill, counter.forwarded.size(), counter.totalForwarded(), counter.receipts.size(), counter.totalReceipts());
-            counter.assertExactlyOnce(records, messageIds);
+            try {
+                counter.assertExactlyOnce(records, messageIds);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + diagnosis(data, broker, records, counter), e);
+            }
             assertTrue(second.terminate(Duration.ofSeconds(60)));
         }
+    }
+
+    /** What the dead-letter queues and the audit trail say about the records that did not arrive. */
+    private static String diagnosis(Path data, int broker, List<String> records, FlowCounter counter) {
+        StringBuilder d = new StringBuilder();
+        d.append(Cli.run("dlq", "list", "--data", data.toString(), "--broker-port", String.valueOf(broker)).out);
+        records.stream().filter(r -> !counter.forwarded.containsKey(r)).limit(5).forEach(r ->
+                d.append(Cli.run("audit", r, "--data", data.toString()).out));
+        return d.toString();
     }
 
     private static PackagedAdapter started(List<String> args) throws Exception {

@@ -46,7 +46,8 @@ public final class PackagedAdapter implements AutoCloseable {
     /** Starts {@code java -jar target/wco-ecom-adapter.jar ARGS...}. */
     public static PackagedAdapter start(List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(java(), "-Dadapter.http.host=127.0.0.1",
-                "-Dadapter.broker.host=127.0.0.1", "-jar", JAR.toString()));
+                "-Dadapter.broker.host=127.0.0.1",
+                "-Dadapter.soap.host=127.0.0.1", "-Dadapter.soap.port=" + freePort(), "-jar", JAR.toString()));
         command.addAll(args);
         return new PackagedAdapter(new ProcessBuilder(command).directory(Project.root().toFile())
                 .redirectErrorStream(true).start());

@@ -43,6 +43,7 @@ public final class TestAdapter implements AutoCloseable {
     private final Path dataDir;
     private final int httpPort;
     private final int brokerPort;
+    private final int soapPort;
     private final AdapterRuntime runtime;
     private final ActiveMQConnectionFactory operatorConnections;
     private final Secrets secrets;
@@ -52,11 +53,12 @@ public final class TestAdapter implements AutoCloseable {
         this(dataDir, Map.of());
     }
 
-    /** Starts an adapter on the data folder with some settings of the test's own. */
-    public TestAdapter(Path dataDir, Map<String, String> extra) throws Exception {
+    /** An adapter with further settings (e.g. SOAP exchange partners, reliability limits) over the test defaults. */
+    public TestAdapter(Path dataDir, Map<String, String> extraSettings) throws Exception {
         this.dataDir = dataDir;
         this.httpPort = PackagedAdapter.freePort();
         this.brokerPort = PackagedAdapter.freePort();
+        this.soapPort = PackagedAdapter.freePort();
         Map<String, String> values = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("adapter.home", Project.root().toString()),
                 Map.entry("adapter.data.dir", dataDir.toString()),
@@ -67,8 +69,10 @@ public final class TestAdapter implements AutoCloseable {
                 Map.entry("adapter.file.poll-delay", "200"),
                 Map.entry("adapter.crosscheck.timeout", String.valueOf(CROSSCHECK_TIMEOUT_MS)),
                 Map.entry("adapter.catalogue.retry-interval", "1000"),
-                Map.entry("adapter.limits.max-message-bytes", String.valueOf(MAX_MESSAGE_BYTES))));
-        values.putAll(extra);
+                Map.entry("adapter.limits.max-message-bytes", String.valueOf(MAX_MESSAGE_BYTES)),
+                Map.entry("adapter.soap.host", "127.0.0.1"),
+                Map.entry("adapter.soap.port", String.valueOf(soapPort))));
+        values.putAll(extraSettings);
         Settings settings = Settings.load(Optional.empty(), values);
         runtime = new AdapterRuntime(settings);
         runtime.start();
@@ -109,6 +113,11 @@ public final class TestAdapter implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** The SOAP exchange service's address. */
+    public String soapAddress() {
+        return "http://127.0.0.1:" + soapPort + "/ws/exchange";
     }
 
     /** Posts as the partner: its API key, and its id in X-Partner-Id. */

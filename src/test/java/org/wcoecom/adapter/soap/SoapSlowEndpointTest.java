@@ -1,0 +1,72 @@
+package org.wcoecom.adapter.soap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wcoecom.adapter.support.ExchangeKeys;
+import org.wcoecom.adapter.support.OverseasCustoms;
+import org.wcoecom.adapter.support.PackagedAdapter;
+import org.wcoecom.adapter.support.Project;
+import org.wcoecom.adapter.support.TestAdapter;
+import org.wcoecom.adapter.support.Translations;
+import org.wcoecom.adapter.support.Waits;
+import org.wcoecom.adapter.support.Xml;
+
+/**
+ * An overseas customs that answers too slowly is given up on after the receive timeout and asked
+ * again; the answer to the retry reaches the sender.
+ */
+class SoapSlowEndpointTest {
+
+    @TempDir
+    static Path data;
+    static OverseasCustoms customs;
+    static TestAdapter adapter;
+    private final Translations engine = new Translations();
+
+    @BeforeAll
+    static void start() throws Exception {
+        ExchangeKeys ours = ExchangeKeys.generate(data.resolve("keys"), "adapter");
+        customs = new OverseasCustoms(PackagedAdapter.freePort(), "wco-ecom-adapter", "test-secret-out").trusting(ours).slowFirst(1, 4000).start();
+        adapter = new TestAdapter(data.resolve("adapter"), Map.ofEntries(
+                Map.entry("adapter.soap.partners", "CN-GACC"),
+                Map.entry("adapter.soap.partner.CN-GACC.password", "test-secret-in"),
+                Map.entry("adapter.soap.partner.CN-GACC.countries", "CN"),
+                Map.entry("adapter.soap.partner.CN-GACC.endpoint", customs.address()),
+                Map.entry("adapter.soap.partner.CN-GACC.remote-username", "wco-ecom-adapter"),
+                Map.entry("adapter.soap.partner.CN-GACC.remote-password", "test-secret-out"),
+                Map.entry("adapter.soap.partner.CN-GACC.signed", "true"),
+                Map.entry("adapter.soap.partner.CN-GACC.truststore", ours.truststore().toString()),
+                Map.entry("adapter.soap.partner.CN-GACC.truststore-password", ours.password()),
+                Map.entry("adapter.soap.keystore", ours.keystore().toString()),
+                Map.entry("adapter.soap.keystore-password", ours.password()),
+                Map.entry("adapter.soap.key-alias", ours.alias()),
+                Map.entry("adapter.soap.client.receive-timeout", "1000"),
+                Map.entry("adapter.soap.egress.redelivery-delay", "500")));
+    }
+
+    @AfterAll
+    static void stop() {
+        adapter.close();
+        customs.close();
+    }
+
+    @Test
+    void slow_answer_times_out_and_the_retry_is_answered() throws Exception {
+        byte[] ceb621 = Project.bytes(Project.examples("ceb621").resolve("inventory-single.xml"));
+        assertEquals(200, adapter.post(ceb621, "demo-declarant").statusCode());
+
+        var receipt = adapter.take("partner.demo-declarant.receipts",
+                "AdapterRecordId = 'demo-declarant:YX20261120143005001' AND AdapterReceiptFormat = 'ceb622'", TestAdapter.WAIT);
+        assertTrue(receipt.isPresent(), "the answer to the retry was relayed");
+        assertTrue(customs.calls() >= 2, "the first call timed out and was sent again: " + customs.calls() + " call(s)");
+        assertEquals(1, customs.received().size(), "one call was answered in time");
+    }
+}

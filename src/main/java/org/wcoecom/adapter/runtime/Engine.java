@@ -113,8 +113,8 @@ final class Engine implements AutoCloseable {
      * correlation loses nothing; a completed group is confirmed only once it has been processed.
      */
     private JdbcAggregationRepository crossCheckRepository() {
-        JdbcAggregationRepository repo = new JdbcAggregationRepository(
-                new DataSourceTransactionManager(database.dataSource()), Database.CROSSCHECK_REPOSITORY, database.dataSource());
+        DataSourceTransactionManager tx = new DataSourceTransactionManager(database.dataSource());
+        JdbcAggregationRepository repo = new JdbcAggregationRepository(tx, Database.CROSSCHECK_REPOSITORY, database.dataSource());
         repo.setUseRecovery(true);
         repo.setRecoveryInterval(5, TimeUnit.SECONDS);
         repo.setMaximumRedeliveries(5);

@@ -7,9 +7,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
+
+import org.wcoecom.adapter.store.Rows;
 
 /**
  * The declarations the adapter sent to overseas customs, by destination and functional reference
@@ -38,17 +42,17 @@ final class ExchangeLog {
     }
 
     void sent(Sent sent) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("MERGE INTO exchange_sent (destination, functional_ref, record_id,"
-                     + " origin_partner, origin_channel, origin_format, sent_at) KEY (destination, functional_ref) VALUES (?,?,?,?,?,?,?)")) {
-            s.setString(1, sent.destination());
-            s.setString(2, sent.functionalReference());
-            s.setString(3, sent.recordId());
-            s.setString(4, sent.originPartner());
-            s.setString(5, sent.originChannel());
-            s.setString(6, sent.originFormat());
-            s.setTimestamp(7, Timestamp.from(Instant.now()));
-            s.executeUpdate();
+        try (Connection c = db.getConnection()) {
+            Map<String, Object> key = new LinkedHashMap<>();
+            key.put("destination", sent.destination());
+            key.put("functional_ref", sent.functionalReference());
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("record_id", sent.recordId());
+            values.put("origin_partner", sent.originPartner());
+            values.put("origin_channel", sent.originChannel());
+            values.put("origin_format", sent.originFormat());
+            values.put("sent_at", Timestamp.from(Instant.now()));
+            Rows.put(c, "exchange_sent", key, values);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot log the declaration sent: " + e.getMessage(), e);
         }

@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -147,22 +149,18 @@ public final class Catalogue {
     public void put(List<Item> items) {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement s = c.prepareStatement("MERGE INTO catalogue (item_no, gcode, gname, unit1, qty1_per_unit,"
-                    + " unit2, qty2_per_unit, item_record_no, net_weight_kg, updated_at) KEY (item_no) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-                for (Item i : items) {
-                    s.setString(1, i.itemNo());
-                    s.setString(2, i.gcode());
-                    s.setString(3, i.gname());
-                    s.setString(4, i.unit1());
-                    s.setBigDecimal(5, i.qty1PerUnit());
-                    s.setString(6, i.unit2().orElse(null));
-                    s.setBigDecimal(7, i.qty2PerUnit().orElse(null));
-                    s.setString(8, i.itemRecordNo().orElse(null));
-                    s.setBigDecimal(9, i.netWeightKg().orElse(null));
-                    s.setTimestamp(10, Timestamp.from(Instant.now()));
-                    s.addBatch();
-                }
-                s.executeBatch();
+            for (Item i : items) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put("gcode", i.gcode());
+                values.put("gname", i.gname());
+                values.put("unit1", i.unit1());
+                values.put("qty1_per_unit", i.qty1PerUnit());
+                values.put("unit2", i.unit2().orElse(null));
+                values.put("qty2_per_unit", i.qty2PerUnit().orElse(null));
+                values.put("item_record_no", i.itemRecordNo().orElse(null));
+                values.put("net_weight_kg", i.netWeightKg().orElse(null));
+                values.put("updated_at", Timestamp.from(Instant.now()));
+                Rows.put(c, "catalogue", Map.of("item_no", i.itemNo()), values);
             }
             c.commit();
         } catch (SQLException e) {

@@ -7,24 +7,27 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
-import org.h2.jdbcx.JdbcConnectionPool;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
 import org.wcoecom.adapter.runtime.Settings;
 
 /**
  * The adapter's database: cross-check state (Camel's JDBC aggregation repository), the product
  * catalogue, held declarations, buyers' annual totals, who sent which record (to relay
- * customs receipts), the records received (idempotency) and the audit trail. Embedded H2 in {@code <data>/db/} by default; the file can be shared with a
- * second process (the catalogue command) while the adapter runs.
+ * customs receipts), the records received (idempotency) and the audit trail.
  */
 public final class Database implements AutoCloseable {
 
     /** Name of the cross-check aggregation repository, and so of its two tables. */
     public static final String CROSSCHECK_REPOSITORY = "crosscheck";
 
-    private final JdbcConnectionPool pool;
+    private final HikariDataSource pool;
+    private final boolean postgres;
 
-    private Database(JdbcConnectionPool pool) {
+    private Database(HikariDataSource pool, boolean postgres) {
         this.pool = pool;
+        this.postgres = postgres;
     }
 
     /** The database the settings name (adapter.db.*): the embedded one under the data folder by default. */
@@ -33,14 +36,28 @@ public final class Database implements AutoCloseable {
                 settings.optional("adapter.db.user").orElse(null), settings.optional("adapter.db.password").orElse(null));
     }
 
-    /** The default embedded H2 database under the data folder, or the given H2 JDBC URL. */
+    /**
+     * The default embedded H2 database under the data folder, or the given JDBC URL: H2
+     * ({@code jdbc:h2:...}) or PostgreSQL ({@code jdbc:postgresql://host/db}), shared by every
+     * adapter instance of a cluster.
+     */
     public static Database open(Path dataDir, String url, String user, String password) {
         String jdbcUrl = url == null || url.isBlank()
                 ? "jdbc:h2:file:" + dataDir.resolve("db").resolve("adapter").toAbsolutePath() + ";AUTO_SERVER=TRUE"
                 : url;
-        JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, user == null ? "" : user, password == null ? "" : password);
-        pool.setMaxConnections(16);
-        Database db = new Database(pool);
+        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
+        if (!postgres && !jdbcUrl.startsWith("jdbc:h2:")) {
+            throw new IllegalArgumentException("adapter.db.url: " + jdbcUrl + " is neither an H2 nor a PostgreSQL JDBC URL");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null && !user.isBlank()) {
+            config.setUsername(user);
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(16);
+        config.setPoolName("adapter-db");
+        Database db = new Database(new HikariDataSource(config), postgres);
         db.migrate();
         return db;
     }
@@ -50,16 +67,18 @@ public final class Database implements AutoCloseable {
     }
 
     private void migrate() {
+        // the one type the two databases name differently
+        String blob = postgres ? "BYTEA" : "BLOB";
         String[] ddl = {
-            "CREATE TABLE IF NOT EXISTS " + CROSSCHECK_REPOSITORY + " (id VARCHAR(255) NOT NULL, exchange BLOB"
+            "CREATE TABLE IF NOT EXISTS " + CROSSCHECK_REPOSITORY + " (id VARCHAR(255) NOT NULL, exchange " + blob
                     + " NOT NULL, version BIGINT NOT NULL, CONSTRAINT " + CROSSCHECK_REPOSITORY + "_pk PRIMARY KEY (id))",
-            "CREATE TABLE IF NOT EXISTS " + CROSSCHECK_REPOSITORY + "_completed (id VARCHAR(255) NOT NULL, exchange BLOB"
+            "CREATE TABLE IF NOT EXISTS " + CROSSCHECK_REPOSITORY + "_completed (id VARCHAR(255) NOT NULL, exchange " + blob
                     + " NOT NULL, version BIGINT NOT NULL, CONSTRAINT " + CROSSCHECK_REPOSITORY + "_completed_pk PRIMARY KEY (id))",
             "CREATE TABLE IF NOT EXISTS catalogue (item_no VARCHAR(64) PRIMARY KEY, gcode VARCHAR(10) NOT NULL,"
                     + " gname VARCHAR(250) NOT NULL, unit1 VARCHAR(3) NOT NULL, qty1_per_unit DECIMAL(19,5) NOT NULL,"
                     + " unit2 VARCHAR(3), qty2_per_unit DECIMAL(19,5), item_record_no VARCHAR(30), net_weight_kg DECIMAL(19,5),"
                     + " updated_at TIMESTAMP NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS held_declaration (correlation_key VARCHAR(255) PRIMARY KEY, group_data BLOB"
+            "CREATE TABLE IF NOT EXISTS held_declaration (correlation_key VARCHAR(255) PRIMARY KEY, group_data " + blob
                     + " NOT NULL, reason VARCHAR(4000) NOT NULL, held_at TIMESTAMP NOT NULL)",
             "CREATE TABLE IF NOT EXISTS buyer_total (buyer_key VARCHAR(100) NOT NULL, year_of INT NOT NULL,"
                     + " total DECIMAL(19,5) NOT NULL, PRIMARY KEY (buyer_key, year_of))",
@@ -71,10 +90,10 @@ public final class Database implements AutoCloseable {
                     + " record_id VARCHAR(200) NOT NULL, inbound_id VARCHAR(200) NOT NULL, status VARCHAR(10) NOT NULL,"
                     + " first_seen TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL, PRIMARY KEY (partner, record_key))",
             "CREATE INDEX IF NOT EXISTS received_record_inbound ON received_record (inbound_id)",
-            "CREATE TABLE IF NOT EXISTS audit_event (id BIGINT AUTO_INCREMENT PRIMARY KEY, at TIMESTAMP NOT NULL,"
+            "CREATE TABLE IF NOT EXISTS audit_event (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, at TIMESTAMP NOT NULL,"
                     + " event VARCHAR(20) NOT NULL, partner VARCHAR(64), channel VARCHAR(16), format VARCHAR(35),"
                     + " message_id VARCHAR(100), record_id VARCHAR(200), content_sha256 VARCHAR(64), outcome VARCHAR(20),"
-                    + " detail VARCHAR(1000), content BLOB)",
+                    + " detail VARCHAR(1000), content " + blob + ")",
             "CREATE INDEX IF NOT EXISTS audit_event_record ON audit_event (record_id)",
         };
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
@@ -88,6 +107,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        pool.dispose();
+        pool.close();
     }
 }

@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -39,14 +41,12 @@ public final class HeldDeclarations {
     }
 
     public void hold(CrossCheckGroup group, String reason) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("MERGE INTO held_declaration (correlation_key, group_data, reason, held_at)"
-                     + " KEY (correlation_key) VALUES (?, ?, ?, ?)")) {
-            s.setString(1, group.key());
-            s.setBytes(2, serialize(group));
-            s.setString(3, reason.length() > 4000 ? reason.substring(0, 4000) : reason);
-            s.setTimestamp(4, Timestamp.from(Instant.now()));
-            s.executeUpdate();
+        try (Connection c = db.getConnection()) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("group_data", serialize(group));
+            values.put("reason", reason.length() > 4000 ? reason.substring(0, 4000) : reason);
+            values.put("held_at", Timestamp.from(Instant.now()));
+            Rows.put(c, "held_declaration", Map.of("correlation_key", group.key()), values);
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot hold the declaration of " + group.key() + ": " + e.getMessage(), e);
         }

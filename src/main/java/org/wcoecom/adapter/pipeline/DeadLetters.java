@@ -72,7 +72,6 @@ public final class DeadLetters {
         }
         String reason = cause == null ? "unknown" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         m.removeHeaders("JMSX*");
-        m.removeHeader(Headers.BROKER_DUPLICATE_ID);
         m.setHeader(STAGE, stage);
         m.setHeader(REASON, reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
         m.setHeader(PARTNER, partner);

@@ -31,8 +31,6 @@ public final class Headers {
     /** the HTTP status a rejection is answered with (400 unless authentication failed) */
     public static final String HTTP_STATUS = "AdapterHttpStatus";
 
-    /** Artemis' duplicate detection id: the broker drops a second message with the same id on an address */
-    public static final String BROKER_DUPLICATE_ID = "_AMQ_DUPL_ID";
     /** the id of the delivery that brought a partner's message (a JMS message id, else generated) */
     public static final String INBOUND_ID = "AdapterInboundMessageId";
 

@@ -13,10 +13,6 @@ import org.wcoecom.adapter.format.Format;
  */
 public final class IngressResult {
 
-    /** A record to forward: its canonical document and its identity for duplicate detection. */
-    public record NewRecord(CanonicalDocument document, String key) {
-    }
-
     private final String partner;
     private final String channel;
     private final Format format;
@@ -24,11 +20,9 @@ public final class IngressResult {
     private final List<Format.RecordRef> records;
     private final List<CanonicalDocument> documents;
     private final List<Boolean> duplicate;
-    private final List<String> keys;
 
     public IngressResult(String partner, String channel, Format format, Optional<String> messageId,
-                         List<Format.RecordRef> records, List<CanonicalDocument> documents, List<Boolean> duplicate,
-                         List<String> keys) {
+                         List<Format.RecordRef> records, List<CanonicalDocument> documents, List<Boolean> duplicate) {
         this.partner = partner;
         this.channel = channel;
         this.format = format;
@@ -36,14 +30,13 @@ public final class IngressResult {
         this.records = List.copyOf(records);
         this.documents = List.copyOf(documents);
         this.duplicate = List.copyOf(duplicate);
-        this.keys = List.copyOf(keys);
     }
 
     /** A message none of whose records the adapter had seen before (or that is not checked for duplicates). */
     public static IngressResult allNew(String partner, String channel, Format format, Optional<String> messageId,
                                        List<Format.RecordRef> records, List<CanonicalDocument> documents) {
         return new IngressResult(partner, channel, format, messageId, records, documents,
-                java.util.Collections.nCopies(documents.size(), false), documents.stream().map(CanonicalDocument::recordId).toList());
+                java.util.Collections.nCopies(documents.size(), false));
     }
 
     public String getPartner() {
@@ -81,11 +74,11 @@ public final class IngressResult {
     }
 
     /** Split over in routes: the records received for the first time, to be forwarded. */
-    public List<NewRecord> getNewRecords() {
-        List<NewRecord> result = new ArrayList<>();
+    public List<CanonicalDocument> getNewRecords() {
+        List<CanonicalDocument> result = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             if (!duplicate.get(i)) {
-                result.add(new NewRecord(documents.get(i), keys.get(i)));
+                result.add(documents.get(i));
             }
         }
         return result;

@@ -142,7 +142,6 @@ public final class IngressService {
                     e.document()));
         }
         List<Boolean> duplicate = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
         List<String> digests = format.recordDigests(document);
         for (int i = 0; i < documents.size(); i++) {
             Optional<Format.RecordRef> record = i < records.size() ? Optional.of(records.get(i)) : Optional.empty();
@@ -150,13 +149,12 @@ public final class IngressService {
             String key = recordKey(recordId, i < digests.size() ? Optional.of(digests.get(i)) : Optional.empty());
             boolean isDuplicate = received.claim(partner.id(), key, recordId, delivery) == ReceivedRecords.Claim.DUPLICATE;
             duplicate.add(isDuplicate);
-            keys.add(key);
             if (!isDuplicate && record.isPresent()) {
                 // so that customs' answers to this record can be relayed to its sender
                 senders.register(new RecordSenders.Sender(format.id(), recordId, partner.id(), channel), record.get().references());
             }
         }
-        IngressResult result = new IngressResult(partner.id(), channel, format, format.messageId(document), records, documents, duplicate, keys);
+        IngressResult result = new IngressResult(partner.id(), channel, format, format.messageId(document), records, documents, duplicate);
         in.setHeader(Headers.PARTNER, partner.id());
         in.setHeader(Headers.FORMAT, format.id());
         in.setHeader(Headers.RECORDS, documents.size());
@@ -184,16 +182,13 @@ public final class IngressService {
 
     /** Prepares one canonical document (inside the split) for the canonical queue. */
     public void toQueueMessage(Exchange exchange) {
-        IngressResult.NewRecord record = exchange.getMessage().getBody(IngressResult.NewRecord.class);
-        CanonicalDocument doc = record.document();
+        CanonicalDocument doc = exchange.getMessage().getBody(CanonicalDocument.class);
         Message m = exchange.getMessage();
         m.setHeader(Headers.RECORD_ID, doc.recordId());
         m.setHeader(Headers.KIND, doc.kind());
         m.setHeader(Headers.FORMAT, "canonical");
         m.setHeader(Headers.QUEUE, QUEUES.getOrDefault(doc.kind(), "canonical.other"));
         m.setHeader(Headers.CROSS_CHECK, CROSS_CHECKED.contains(doc.kind()));
-        // the broker drops a second copy of a record an interrupted attempt had already sent
-        m.setHeader(Headers.BROKER_DUPLICATE_ID, record.key());
         m.setBody(doc.xml());
     }
 

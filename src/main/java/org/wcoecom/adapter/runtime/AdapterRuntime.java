@@ -151,6 +151,11 @@ public final class AdapterRuntime implements AutoCloseable {
 
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connections.factory());
+        // Transacted routes use the consumer's own session transaction: what a route sends joins the
+        // session it consumes on, and one commit covers both. With the JmsTransactionManager Camel
+        // would otherwise create, a cached consumer session and the manager's session committed
+        // separately, and a kill between the two commits lost a record (CrashFaultIT found this).
+        jms.setLazyCreateTransactionManager(false);
         main.bind("jms", jms);
         engine = new Engine(settings, formats, partners, credentials.partnerKeys(), main);
         main.addMainListener(new MainListenerSupport() {

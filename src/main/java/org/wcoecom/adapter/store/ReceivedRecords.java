@@ -16,8 +16,9 @@ import javax.sql.DataSource;
  * <p>A record is claimed (PENDING) by the delivery that first brings it, and marked DONE once its
  * outputs have been sent. Another delivery of a DONE record is a duplicate. The same delivery
  * again (the broker redelivering after a rollback) or a PENDING record (an attempt that died
- * before finishing) is processed again: its earlier outputs were rolled back, or are dropped by
- * the broker's duplicate detection, which carries the same key.
+ * before finishing) is processed again: on JMS its earlier outputs were rolled back with it; on
+ * HTTP and files, an attempt that died after queueing and before marking may have queued them
+ * already (the one window left, see README).
  */
 public final class ReceivedRecords {
 

@@ -113,12 +113,11 @@ class OfficialSchemaConformanceTest {
             List<Format.RecordRef> records = format.records(message);
 
             var documents = engine.translator().toCanonical(format, message, Map.of("partner", "demo-platform", "channel", "http"));
-            List<String> keys = documents.stream().map(d -> d.recordId()).toList();
             byte[] accepted = receipts.accepted(new IngressResult("demo-platform", "http", format,
-                    format.messageId(message), records, documents, java.util.Collections.nCopies(documents.size(), false), keys)).xml();
+                    format.messageId(message), records, documents, java.util.Collections.nCopies(documents.size(), false))).xml();
             assertEquals(List.of(), Xml.errors(official, accepted), "accepted " + example);
             byte[] duplicate = receipts.accepted(new IngressResult("demo-platform", "http", format,
-                    format.messageId(message), records, documents, java.util.Collections.nCopies(documents.size(), true), keys)).xml();
+                    format.messageId(message), records, documents, java.util.Collections.nCopies(documents.size(), true))).xml();
             assertEquals(List.of(), Xml.errors(official, duplicate), "duplicate " + example);
 
             List<XmlError> many = new ArrayList<>();

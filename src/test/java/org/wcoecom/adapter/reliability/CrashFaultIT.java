@@ -21,7 +21,7 @@ import org.wcoecom.adapter.support.PackagedAdapter;
 class CrashFaultIT {
 
     static final int MESSAGES = 100;
-    static final Duration WAIT = Duration.ofMinutes(6);
+    static final Duration WAIT = Duration.ofMinutes(4);
 
     @Test
     void ten_thousand_records_arrive_exactly_once_across_a_sigkill(@TempDir Path data) throws Exception {
@@ -60,7 +60,8 @@ class CrashFaultIT {
             try {
                 counter.assertExactlyOnce(records, messageIds);
             } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\n" + diagnosis(data, broker, records, counter), e);
+                throw new AssertionError(e.getMessage() + "\n" + diagnosis(data, broker, records, counter)
+                        + where(operator, records, counter) + threads(second), e);
             }
             assertTrue(second.terminate(Duration.ofSeconds(60)));
         }
@@ -73,6 +74,43 @@ class CrashFaultIT {
         records.stream().filter(r -> !counter.forwarded.containsKey(r)).limit(5).forEach(r ->
                 d.append(Cli.run("audit", r, "--data", data.toString()).out));
         return d.toString();
+    }
+
+    /** Which queues still hold the missing records' messages. */
+    private static String where(ActiveMQConnectionFactory operator, List<String> records, FlowCounter counter) throws Exception {
+        StringBuilder d = new StringBuilder();
+        try (var c = operator.createConnection()) {
+            c.start();
+            var s = c.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            for (String missing : records.stream().filter(r -> !counter.forwarded.containsKey(r)).limit(3).toList()) {
+                for (String q : List.of("canonical.status", "customs.ceb.out", "partner.demo-logistics.in", "crosscheck.in")) {
+                    try (var b = s.createBrowser(s.createQueue(q))) {
+                        int all = 0;
+                        int match = 0;
+                        for (Object o : java.util.Collections.list(b.getEnumeration())) {
+                            all++;
+                            if (missing.equals(((jakarta.jms.Message) o).getStringProperty("AdapterRecordId"))) {
+                                match++;
+                            }
+                        }
+                        d.append(q).append(": ").append(all).append(" messages, ").append(match).append(" of ").append(missing).append("\n");
+                    }
+                }
+            }
+        }
+        return d.toString();
+    }
+
+    private static String threads(PackagedAdapter adapter) {
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jstack").toString(), String.valueOf(adapter.pid()))
+                    .redirectErrorStream(true).start();
+            String dump = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return java.util.Arrays.stream(dump.split("\n\n")).filter(t -> t.contains("JmsConsumer[canonical.status]")
+                    || t.contains("JmsConsumer[partner.")).reduce("", (a, b) -> a + b + "\n\n");
+        } catch (Exception e) {
+            return "no thread dump: " + e;
+        }
     }
 
     private static PackagedAdapter started(List<String> args) throws Exception {

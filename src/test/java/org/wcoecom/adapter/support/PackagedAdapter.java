@@ -83,6 +83,11 @@ public final class PackagedAdapter implements AutoCloseable {
         return String.join("\n", lines());
     }
 
+    /** The child's process id (for a thread dump when a test fails). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is closed. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -43,7 +43,9 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(Path dataDir, String url, String user, String password) {
         String jdbcUrl = url == null || url.isBlank()
-                ? "jdbc:h2:file:" + dataDir.resolve("db").resolve("adapter").toAbsolutePath() + ";AUTO_SERVER=TRUE"
+                // WRITE_DELAY=0: a commit reaches the file at once, so a killed process loses none
+                // (H2 otherwise writes up to half a second later; CrashRecoveryIT lost the cross-check state)
+                ? "jdbc:h2:file:" + dataDir.resolve("db").resolve("adapter").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"
                 : url;
         boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
         if (!postgres && !jdbcUrl.startsWith("jdbc:h2:")) {

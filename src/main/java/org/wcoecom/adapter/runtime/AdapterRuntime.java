@@ -120,14 +120,7 @@ public final class AdapterRuntime implements AutoCloseable {
             // the adapter's own broker user lives as long as this run
             user = BrokerUsers.ADAPTER;
             password = java.util.UUID.randomUUID().toString();
-            broker = new EmbeddedBroker(settings.dataDir(), settings.get("adapter.broker.host"), settings.integer("adapter.broker.port"),
-                    credentials.brokerUsers(password, partners, settings.get("adapter.egress.ceb.destination"),
-                            settings.get("adapter.customs.inbound")),
-                    redelivery(settings), new EmbeddedBroker.AddressLimit(Long.parseLong(settings.get("adapter.broker.max-address-bytes")),
-                            settings.get("adapter.broker.address-full-policy").toUpperCase(java.util.Locale.ROOT)));
-            broker.limit(settings.get("adapter.egress.ceb.destination"), new EmbeddedBroker.AddressLimit(
-                    Long.parseLong(settings.get("adapter.egress.ceb.max-bytes")),
-                    settings.get("adapter.egress.ceb.full-policy").toUpperCase(java.util.Locale.ROOT)));
+            broker = embeddedBroker(settings, credentials, partners, settings.get("adapter.broker.host"), password);
             broker.start();
             url = broker.inVmUrl();
         }
@@ -171,11 +164,27 @@ public final class AdapterRuntime implements AutoCloseable {
         });
     }
 
-    static EmbeddedBroker.Redelivery redelivery(Settings settings) {
-        return new EmbeddedBroker.Redelivery(settings.integer("adapter.reliability.max-attempts"),
+    /**
+     * The embedded broker as the settings describe it (journal, users, redelivery, address limits),
+     * listening on the given host: the adapter's, and the one operator commands open on a stopped
+     * adapter's journal.
+     */
+    static EmbeddedBroker embeddedBroker(Settings settings, Credentials credentials, PartnerDirectory partners, String host,
+                                         String adapterPassword) {
+        String destination = settings.get("adapter.egress.ceb.destination");
+        EmbeddedBroker.Redelivery redelivery = new EmbeddedBroker.Redelivery(settings.integer("adapter.reliability.max-attempts"),
                 Long.parseLong(settings.get("adapter.reliability.redelivery-delay")),
                 Double.parseDouble(settings.get("adapter.reliability.redelivery-multiplier")),
                 Long.parseLong(settings.get("adapter.reliability.max-redelivery-delay")));
+        return new EmbeddedBroker(settings.dataDir(), host, settings.integer("adapter.broker.port"),
+                credentials.brokerUsers(adapterPassword, partners, destination, settings.get("adapter.customs.inbound")), redelivery,
+                addressLimit(settings, "adapter.broker.max-address-bytes", "adapter.broker.address-full-policy"))
+                .limit(destination, addressLimit(settings, "adapter.egress.ceb.max-bytes", "adapter.egress.ceb.full-policy"));
+    }
+
+    private static EmbeddedBroker.AddressLimit addressLimit(Settings settings, String bytesKey, String policyKey) {
+        return new EmbeddedBroker.AddressLimit(Long.parseLong(settings.get(bytesKey)),
+                settings.get(policyKey).toUpperCase(java.util.Locale.ROOT));
     }
 
     private void addPartnerRoutes(CamelContext context) {

@@ -51,10 +51,7 @@ public final class OperatorBroker implements AutoCloseable {
             return new OperatorBroker(new ActiveMQConnectionFactory(url), BrokerUsers.OPERATOR, operatorPassword, null,
                     "the running adapter's broker at " + url);
         }
-        EmbeddedBroker broker = new EmbeddedBroker(settings.dataDir(), "127.0.0.1", port,
-                credentials.brokerUsers(UUID.randomUUID().toString(), partners, settings.get("adapter.egress.ceb.destination"),
-                        settings.get("adapter.customs.inbound")),
-                AdapterRuntime.redelivery(settings), new EmbeddedBroker.AddressLimit(-1, "PAGE"));
+        EmbeddedBroker broker = AdapterRuntime.embeddedBroker(settings, credentials, partners, "127.0.0.1", UUID.randomUUID().toString());
         broker.start();
         return new OperatorBroker(new ActiveMQConnectionFactory(broker.inVmUrl()), BrokerUsers.OPERATOR, operatorPassword, broker,
                 "the stopped adapter's journal in " + broker.journalDir());

@@ -104,7 +104,7 @@ public final class ReceivedRecords {
             s.executeUpdate();
             return true;
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+            if (Rows.isDuplicateKey(e)) {
                 return false; // primary key taken
             }
             throw e;

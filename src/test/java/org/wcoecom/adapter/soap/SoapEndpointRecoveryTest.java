@@ -14,6 +14,7 @@ import org.wcoecom.adapter.support.ExchangeKeys;
 import org.wcoecom.adapter.support.OverseasCustoms;
 import org.wcoecom.adapter.support.PackagedAdapter;
 import org.wcoecom.adapter.support.Project;
+import org.wcoecom.adapter.support.SoapPartners;
 import org.wcoecom.adapter.support.TestAdapter;
 import org.wcoecom.adapter.support.Translations;
 import org.wcoecom.adapter.support.Waits;
@@ -36,22 +37,10 @@ class SoapEndpointRecoveryTest {
         ExchangeKeys ours = ExchangeKeys.generate(data.resolve("keys"), "adapter");
         // not started: the endpoint is down
         customs = new OverseasCustoms(PackagedAdapter.freePort(), "wco-ecom-adapter", "test-secret-out").trusting(ours);
-        adapter = new TestAdapter(data.resolve("adapter"), Map.ofEntries(
-                Map.entry("adapter.soap.partners", "CN-GACC"),
-                Map.entry("adapter.soap.partner.CN-GACC.password", "test-secret-in"),
-                Map.entry("adapter.soap.partner.CN-GACC.countries", "CN"),
-                Map.entry("adapter.soap.partner.CN-GACC.endpoint", customs.address()),
-                Map.entry("adapter.soap.partner.CN-GACC.remote-username", "wco-ecom-adapter"),
-                Map.entry("adapter.soap.partner.CN-GACC.remote-password", "test-secret-out"),
-                Map.entry("adapter.soap.partner.CN-GACC.signed", "true"),
-                Map.entry("adapter.soap.partner.CN-GACC.truststore", ours.truststore().toString()),
-                Map.entry("adapter.soap.partner.CN-GACC.truststore-password", ours.password()),
-                Map.entry("adapter.soap.keystore", ours.keystore().toString()),
-                Map.entry("adapter.soap.keystore-password", ours.password()),
-                Map.entry("adapter.soap.key-alias", ours.alias()),
-                Map.entry("adapter.soap.egress.redelivery-delay", "500"),
-                Map.entry("adapter.soap.egress.max-redeliveries", "8"),
-                Map.entry("adapter.soap.egress.max-redelivery-delay", "2000")));
+        adapter = new TestAdapter(data.resolve("adapter"), SoapPartners.chinaCustoms(customs.address(), ours, Map.ofEntries(
+                        Map.entry("adapter.soap.egress.redelivery-delay", "500"),
+                        Map.entry("adapter.soap.egress.max-redeliveries", "8"),
+                        Map.entry("adapter.soap.egress.max-redelivery-delay", "2000"))));
     }
 
     @AfterAll

@@ -16,6 +16,7 @@ import org.wcoecom.adapter.support.ExchangeKeys;
 import org.wcoecom.adapter.support.OverseasCustoms;
 import org.wcoecom.adapter.support.PackagedAdapter;
 import org.wcoecom.adapter.support.Project;
+import org.wcoecom.adapter.support.SoapPartners;
 import org.wcoecom.adapter.support.SoapBodies;
 import org.wcoecom.adapter.support.SoapEnvelopes;
 import org.wcoecom.adapter.support.TestAdapter;
@@ -39,28 +40,17 @@ class SoapRelayRecoveryTest {
         ExchangeKeys ours = ExchangeKeys.generate(data.resolve("keys"), "adapter");
         // not started: the destination's endpoint is down
         destination = new OverseasCustoms(PackagedAdapter.freePort(), "wco-ecom-adapter", "test-secret-out").trusting(ours);
-        adapter = new TestAdapter(data.resolve("adapter"), Map.ofEntries(
-                Map.entry("adapter.soap.partners", "DE-ZOLL,CN-GACC"),
-                Map.entry("adapter.soap.partner.DE-ZOLL.username", "de-zoll"),
-                Map.entry("adapter.soap.partner.DE-ZOLL.password", "test-secret-de"),
-                Map.entry("adapter.soap.partner.CN-GACC.password", "test-secret-in"),
-                Map.entry("adapter.soap.partner.CN-GACC.countries", "CN"),
-                Map.entry("adapter.soap.partner.CN-GACC.endpoint", destination.address()),
-                Map.entry("adapter.soap.partner.CN-GACC.remote-username", "wco-ecom-adapter"),
-                Map.entry("adapter.soap.partner.CN-GACC.remote-password", "test-secret-out"),
-                Map.entry("adapter.soap.partner.CN-GACC.signed", "true"),
-                Map.entry("adapter.soap.partner.CN-GACC.truststore", ours.truststore().toString()),
-                Map.entry("adapter.soap.partner.CN-GACC.truststore-password", ours.password()),
-                Map.entry("adapter.soap.keystore", ours.keystore().toString()),
-                Map.entry("adapter.soap.keystore-password", ours.password()),
-                Map.entry("adapter.soap.key-alias", ours.alias()),
-                Map.entry("adapter.soap.egress.redelivery-delay", "500"),
-                Map.entry("adapter.soap.egress.max-redeliveries", "8"),
-                Map.entry("adapter.soap.egress.max-redelivery-delay", "2000"),
-                // a WCO DM declaration names no data-exchange sender: its CEB621 is sent under ours
-                Map.entry("adapter.egress.ceb.cop-code", "3120966888"),
-                Map.entry("adapter.egress.ceb.cop-name", "上海通关报关代理有限公司"),
-                Map.entry("adapter.egress.ceb.dxp-id", "DXPENT0000966888")));
+        adapter = new TestAdapter(data.resolve("adapter"), SoapPartners.chinaCustoms(destination.address(), ours, Map.ofEntries(
+                        Map.entry("adapter.soap.partners", "DE-ZOLL,CN-GACC"),
+                        Map.entry("adapter.soap.partner.DE-ZOLL.username", "de-zoll"),
+                        Map.entry("adapter.soap.partner.DE-ZOLL.password", "test-secret-de"),
+                        Map.entry("adapter.soap.egress.redelivery-delay", "500"),
+                        Map.entry("adapter.soap.egress.max-redeliveries", "8"),
+                        Map.entry("adapter.soap.egress.max-redelivery-delay", "2000"),
+                        // a WCO DM declaration names no data-exchange sender: its CEB621 is sent under ours
+                        Map.entry("adapter.egress.ceb.cop-code", "3120966888"),
+                        Map.entry("adapter.egress.ceb.cop-name", "上海通关报关代理有限公司"),
+                        Map.entry("adapter.egress.ceb.dxp-id", "DXPENT0000966888"))));
     }
 
     @AfterAll

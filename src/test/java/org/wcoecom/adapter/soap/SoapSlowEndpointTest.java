@@ -14,6 +14,7 @@ import org.wcoecom.adapter.support.ExchangeKeys;
 import org.wcoecom.adapter.support.OverseasCustoms;
 import org.wcoecom.adapter.support.PackagedAdapter;
 import org.wcoecom.adapter.support.Project;
+import org.wcoecom.adapter.support.SoapPartners;
 import org.wcoecom.adapter.support.TestAdapter;
 import org.wcoecom.adapter.support.Translations;
 import org.wcoecom.adapter.support.Waits;
@@ -35,21 +36,9 @@ class SoapSlowEndpointTest {
     static void start() throws Exception {
         ExchangeKeys ours = ExchangeKeys.generate(data.resolve("keys"), "adapter");
         customs = new OverseasCustoms(PackagedAdapter.freePort(), "wco-ecom-adapter", "test-secret-out").trusting(ours).slowFirst(1, 4000).start();
-        adapter = new TestAdapter(data.resolve("adapter"), Map.ofEntries(
-                Map.entry("adapter.soap.partners", "CN-GACC"),
-                Map.entry("adapter.soap.partner.CN-GACC.password", "test-secret-in"),
-                Map.entry("adapter.soap.partner.CN-GACC.countries", "CN"),
-                Map.entry("adapter.soap.partner.CN-GACC.endpoint", customs.address()),
-                Map.entry("adapter.soap.partner.CN-GACC.remote-username", "wco-ecom-adapter"),
-                Map.entry("adapter.soap.partner.CN-GACC.remote-password", "test-secret-out"),
-                Map.entry("adapter.soap.partner.CN-GACC.signed", "true"),
-                Map.entry("adapter.soap.partner.CN-GACC.truststore", ours.truststore().toString()),
-                Map.entry("adapter.soap.partner.CN-GACC.truststore-password", ours.password()),
-                Map.entry("adapter.soap.keystore", ours.keystore().toString()),
-                Map.entry("adapter.soap.keystore-password", ours.password()),
-                Map.entry("adapter.soap.key-alias", ours.alias()),
-                Map.entry("adapter.soap.client.receive-timeout", "1000"),
-                Map.entry("adapter.soap.egress.redelivery-delay", "500")));
+        adapter = new TestAdapter(data.resolve("adapter"), SoapPartners.chinaCustoms(customs.address(), ours, Map.ofEntries(
+                        Map.entry("adapter.soap.client.receive-timeout", "1000"),
+                        Map.entry("adapter.soap.egress.redelivery-delay", "500"))));
     }
 
     @AfterAll

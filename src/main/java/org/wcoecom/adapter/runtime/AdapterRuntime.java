@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.DefaultMainShutdownStrategy;
 import org.apache.camel.main.Main;
@@ -159,9 +160,23 @@ public final class AdapterRuntime implements AutoCloseable {
 
             @Override
             public void afterStart(BaseMainSupport m) {
+                requireHttpListening(m.getCamelContext());
                 afterStart.forEach(Runnable::run);
             }
         });
+    }
+
+    /**
+     * Vert.x only logs a failed bind and Camel starts without it; the port check before start leaves a
+     * moment in which another process may take the port. An adapter that cannot take HTTP messages must
+     * not look healthy, so it stops here instead.
+     */
+    private void requireHttpListening(CamelContext context) {
+        VertxPlatformHttpServer http = context.hasService(VertxPlatformHttpServer.class);
+        if (http != null && (http.getServer() == null || http.getServer().actualPort() <= 0)) {
+            throw new IllegalStateException("HTTP (adapter.http.port): could not listen on " + settings.get("adapter.http.host") + ":"
+                    + settings.get("adapter.http.port") + "; another process took it while the adapter started");
+        }
     }
 
     /**

@@ -50,6 +50,10 @@ class DeadLetterReplayTest {
             Refusing.drainUntil(adapter, seen, records, Duration.ofSeconds(60));
             System.out.printf("dead-letter replay: %d orders, %d dead-lettered and replayed, %d distinct records forwarded%n",
                     ORDERS, letters.size(), seen.size());
+            for (String twice : seen.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList()) {
+                // what the adapter knows of a record forwarded twice: received, dead-lettered, replayed, forwarded
+                System.out.println(Cli.run(args(adapter, "audit", twice)).out);
+            }
             Refusing.assertExactlyOnce(records, seen);
             Cli after = Cli.run(args(adapter, "dlq", "list"));
             assertTrue(after.out.startsWith("0 dead letter(s)"), after.out);

@@ -2,8 +2,6 @@ package org.wcoecom.adapter.support;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -58,18 +56,7 @@ public final class Channels {
         Path hidden = inbox.resolve("." + stem + ".xml");
         Files.write(hidden, body);
         Files.move(hidden, inbox.resolve(stem + ".xml"));
-        long deadline = System.currentTimeMillis() + TestAdapter.WAIT.toMillis();
-        while (System.currentTimeMillis() < deadline) {
-            if (Files.isDirectory(outbox)) {
-                try (Stream<Path> files = Files.list(outbox)) {
-                    Optional<Path> found = files.filter(p -> p.getFileName().toString().contains("-" + stem + ".")).findFirst();
-                    if (found.isPresent()) {
-                        return Files.readString(found.get());
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no receipt for " + stem + " in " + outbox);
+        return Outbox.await(outbox, "-" + stem + ".", TestAdapter.WAIT)
+                .orElseThrow(() -> new AssertionError("no receipt for " + stem + " in " + outbox));
     }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -113,18 +112,6 @@ public final class CrossCheck {
     public static Optional<String> laterFileReceipt(String partner, String recordId, Duration wait) throws Exception {
         Path outbox = RunningAdapter.dataDir().resolve("outbox").resolve(partner);
         String marker = "-" + recordId.replaceAll("[^A-Za-z0-9._-]", "_") + ".";
-        long deadline = System.currentTimeMillis() + wait.toMillis();
-        while (System.currentTimeMillis() < deadline) {
-            if (Files.isDirectory(outbox)) {
-                try (Stream<Path> files = Files.list(outbox)) {
-                    Optional<Path> found = files.filter(p -> p.getFileName().toString().contains(marker)).findFirst();
-                    if (found.isPresent()) {
-                        return Optional.of(Files.readString(found.get()));
-                    }
-                }
-            }
-            Thread.sleep(100);
-        }
-        return Optional.empty();
+        return Outbox.await(outbox, marker, wait);
     }
 }

@@ -130,10 +130,28 @@ public final class PackagedAdapter implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** A loopback port nobody listens on right now. */
-    public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /**
+     * A loopback port nobody listens on right now and that no other test of this JVM was given.
+     * Ports come from below the kernel's ephemeral range (32768+): a port the kernel picked with
+     * {@code new ServerSocket(0)} and released could be handed to an outgoing connection's local end before
+     * the test's server bound it, which made a SOAP test post to the wrong listener.
+     */
+    public static synchronized int freePort() throws IOException {
+        for (int tries = 0; tries < PORT_SPAN; tries++) {
+            int port = PORT_BASE + Math.floorMod(nextPort++, PORT_SPAN);
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(false);
+                s.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
+                return port;
+            } catch (IOException inUse) {
+                // taken by something else on this machine: try the next one
+            }
         }
+        throw new IOException("no free loopback port in " + PORT_BASE + ".." + (PORT_BASE + PORT_SPAN));
     }
+
+    private static final int PORT_BASE = 20000;
+    private static final int PORT_SPAN = 12000;
+    /** Starts at a place that depends on the process, so two test JVMs at once rarely meet. */
+    private static int nextPort = (int) (ProcessHandle.current().pid() * 97 % PORT_SPAN);
 }

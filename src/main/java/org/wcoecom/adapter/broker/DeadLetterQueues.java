@@ -34,6 +34,7 @@ public final class DeadLetterQueues implements AutoCloseable {
     public static final String REPLAY_OF = "AdapterReplayOf";
 
     private final Connection connection;
+    private final java.util.Map<String, String> addresses = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A dead letter: its id, its queue, and what the adapter (or the broker) noted about it. */
     public record Letter(String id, String queue, String stage, String partner, String failedAt, String reason,
@@ -47,31 +48,47 @@ public final class DeadLetterQueues implements AutoCloseable {
 
     /** The dead-letter queues the broker has, by name. */
     public List<String> queues() throws Exception {
+        List<String> result = new ArrayList<>();
+        for (Object n : (Object[]) manage("broker", "queueNames")) {
+            String name = String.valueOf(n);
+            if (name.startsWith(PREFIX)) {
+                result.add(name);
+                // the broker's own dead-letter queues live on the address DLQ, the adapter's on their own
+                addresses.put(name, String.valueOf(manage("queue." + name, "address")));
+            }
+        }
+        Collections.sort(result);
+        return result;
+    }
+
+    private Object manage(String resource, String attribute) throws Exception {
         try (QueueSession session = ((QueueConnection) connection).createQueueSession(false, Session.AUTO_ACKNOWLEDGE)) {
             QueueRequestor requestor = new QueueRequestor(session, session.createQueue("activemq.management"));
             Message request = session.createMessage();
-            JMSManagementHelper.putAttribute(request, "broker", "queueNames");
+            JMSManagementHelper.putAttribute(request, resource, attribute);
             Message reply = requestor.request(request);
             if (reply == null || !JMSManagementHelper.hasOperationSucceeded(reply)) {
-                throw new IllegalStateException("the broker did not list its queues (is the user allowed to manage it?)");
+                throw new IllegalStateException("the broker did not tell " + resource + " " + attribute
+                        + " (is the user allowed to manage it?)");
             }
-            Object[] names = (Object[]) JMSManagementHelper.getResult(reply);
-            List<String> result = new ArrayList<>();
-            for (Object n : names) {
-                if (String.valueOf(n).startsWith(PREFIX)) {
-                    result.add(String.valueOf(n));
-                }
-            }
-            Collections.sort(result);
-            return result;
+            return JMSManagementHelper.getResult(reply);
         }
+    }
+
+    /**
+     * A dead-letter queue by its fully qualified name: a plain name would make the client look for
+     * (and try to create) a queue on an address of the same name, which the broker's DLQ.&lt;queue&gt;
+     * queues are not on.
+     */
+    private Queue dlq(Session session, String queue) throws JMSException {
+        return session.createQueue(addresses.getOrDefault(queue, queue) + "::" + queue);
     }
 
     public List<Letter> list() throws Exception {
         List<Letter> letters = new ArrayList<>();
         try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             for (String queue : queues()) {
-                try (QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
+                try (QueueBrowser browser = session.createBrowser(dlq(session, queue))) {
                     for (Message m : messages(browser.getEnumeration())) {
                         letters.add(letter(queue, m));
                     }
@@ -85,7 +102,7 @@ public final class DeadLetterQueues implements AutoCloseable {
     public Optional<Shown> show(String id) throws Exception {
         try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
             for (String queue : queues()) {
-                try (QueueBrowser browser = session.createBrowser(session.createQueue(queue), selector(id))) {
+                try (QueueBrowser browser = session.createBrowser(dlq(session, queue), selector(id))) {
                     List<Message> found = messages(browser.getEnumeration());
                     if (!found.isEmpty()) {
                         return Optional.of(new Shown(letter(queue, found.get(0)), body(found.get(0))));
@@ -113,7 +130,8 @@ public final class DeadLetterQueues implements AutoCloseable {
     /** Sends every dead letter (of one stage's queue, or of all) back; the letters replayed. */
     public List<Letter> replayAll(Optional<String> queue) throws Exception {
         List<Letter> replayed = new ArrayList<>();
-        for (String q : queue.map(List::of).orElse(queues())) {
+        List<String> all = queues();
+        for (String q : queue.map(List::of).orElse(all)) {
             // bounded: never more than the queue held when the replay started
             long bound = count(q);
             for (long i = 0; i < bound; i++) {
@@ -129,7 +147,7 @@ public final class DeadLetterQueues implements AutoCloseable {
 
     private Optional<Letter> replay(String queue, String selector) throws JMSException {
         try (Session session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
-            Queue dlq = session.createQueue(queue);
+            Queue dlq = dlq(session, queue);
             try (MessageConsumer consumer = selector == null ? session.createConsumer(dlq) : session.createConsumer(dlq, selector)) {
                 Message m = consumer.receive(2000);
                 if (m == null) {
@@ -171,7 +189,7 @@ public final class DeadLetterQueues implements AutoCloseable {
 
     private long count(String queue) throws JMSException {
         try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
-             QueueBrowser browser = session.createBrowser(session.createQueue(queue))) {
+             QueueBrowser browser = session.createBrowser(dlq(session, queue))) {
             return Collections.list(browser.getEnumeration()).size();
         }
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.jms.ConsumerType;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.main.BaseMainSupport;
@@ -22,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.broker.EmbeddedBroker;
 import org.wcoecom.adapter.broker.JmsConnections;
+import org.wcoecom.adapter.broker.RollbackOnFailedCommitContainer;
 import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
@@ -150,6 +152,8 @@ public final class AdapterRuntime implements AutoCloseable {
         // would otherwise create, a cached consumer session and the manager's session committed
         // separately, and a kill between the two commits lost a record (CrashFaultIT found this).
         jms.setLazyCreateTransactionManager(false);
+        jms.getConfiguration().setConsumerType(ConsumerType.Custom);
+        jms.getConfiguration().setMessageListenerContainerFactory(RollbackOnFailedCommitContainer::new);
         main.bind("jms", jms);
         engine = new Engine(settings, formats, partners, credentials.partnerKeys(), main);
         main.addMainListener(new MainListenerSupport() {

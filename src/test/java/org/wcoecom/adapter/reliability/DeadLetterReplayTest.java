@@ -29,7 +29,9 @@ class DeadLetterReplayTest {
         try (TestAdapter adapter = new TestAdapter(data, Refusing.settings(2))) {
             List<String> records = Refusing.sendOrders(adapter, "DLQ", ORDERS);
             List<String> letters = awaitLetters(adapter, Duration.ofSeconds(60));
-            assertTrue(!letters.isEmpty(), "nothing was dead-lettered");
+            if (letters.isEmpty()) {
+                throw new AssertionError("nothing was dead-lettered: " + Cli.run(args(adapter, "dlq", "list")));
+            }
 
             Cli list = Cli.run(args(adapter, "dlq", "list"));
             assertEquals(0, list.exit, list.toString());

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = AdapterCommand.Version.class,
         description = "Message interchange adapter for cross-border e-commerce customs data.",
         subcommands = {RunCommand.class, ValidateCommand.class, TranslateCommand.class, FormatsCommand.class, CatalogueCommand.class, DlqCommand.class, AuditCommand.class,
-                CorpusCommand.class, CommandLine.HelpCommand.class})
+                CorpusCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class AdapterCommand implements Runnable {
 
     @CommandLine.Spec

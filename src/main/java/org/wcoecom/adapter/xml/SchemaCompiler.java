@@ -57,6 +57,11 @@ public final class SchemaCompiler {
         }
     }
 
+    /** How the XML-DSig import resolves here, for code that compiles the project's schemas with a factory of its own. */
+    public static LSResourceResolver resolver() {
+        return new BundledSchemaResolver();
+    }
+
     /** Sends the XML-DSig schema to Santuario's copy; everything else resolves as usual. */
     private static final class BundledSchemaResolver implements LSResourceResolver {
         @Override

@@ -57,6 +57,39 @@ final class Refusing {
         drain(adapter, seen, Duration.ofSeconds(2));
     }
 
+    /** The customs gateway consuming again, continuously, as it would once back: counts every record it takes. */
+    static final class Gateway implements AutoCloseable {
+        final Map<String, Integer> seen = new java.util.concurrent.ConcurrentHashMap<>();
+        private final jakarta.jms.Connection connection;
+
+        Gateway(TestAdapter adapter) throws jakarta.jms.JMSException {
+            connection = adapter.partnerConnection();
+            jakarta.jms.Session session = connection.createSession(false, jakarta.jms.Session.AUTO_ACKNOWLEDGE);
+            session.createConsumer(session.createQueue("customs.ceb.out"), "AdapterFormat = 'ceb311'").setMessageListener(m -> {
+                try {
+                    seen.merge(m.getStringProperty("AdapterRecordId"), 1, Integer::sum);
+                } catch (jakarta.jms.JMSException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            connection.start();
+        }
+
+        /** Waits until every record came or the time is up; then a little longer, for any copy. */
+        void awaitAll(List<String> records, Duration wait) throws InterruptedException {
+            long deadline = System.nanoTime() + wait.toNanos();
+            while (System.nanoTime() < deadline && !seen.keySet().containsAll(records)) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(2000);
+        }
+
+        @Override
+        public void close() throws jakarta.jms.JMSException {
+            connection.close();
+        }
+    }
+
     static void assertExactlyOnce(List<String> records, Map<String, Integer> seen) {
         List<String> missing = records.stream().filter(r -> !seen.containsKey(r)).toList();
         List<String> twice = seen.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();

@@ -1,0 +1,101 @@
+package org.wcoecom.adapter.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.wcoecom.adapter.bench.BenchReport;
+import org.wcoecom.adapter.bench.Benchmark;
+import org.wcoecom.adapter.bench.Mix;
+import org.wcoecom.adapter.runtime.Settings;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: throughput and latency of the adapter against a stock-Camel reference, on generated CEB311. */
+@Command(name = "bench", description = {
+        "Measure throughput and latency on generated CEB311 orders: translate (in process), end-to-end (the adapter on its",
+        "persistent embedded broker, receipts included) and reference (a stock Camel route doing the same translation).",
+        "Prints a table and writes JSON. Exit code 0: ran (targets met or not); 1: a scenario failed."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--mix", defaultValue = "typical", paramLabel = "MIX",
+            description = "small (1 order, ~3 KB), typical (6 orders, ~17 KB) or large (100 orders, ~250 KB). Default: ${DEFAULT-VALUE}.")
+    String mix;
+
+    @Option(names = "--seconds", defaultValue = "20", description = "Measured seconds per scenario. Default: ${DEFAULT-VALUE}.")
+    double seconds;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Unmeasured seconds first. Default: ${DEFAULT-VALUE}.")
+    double warmup;
+
+    @Option(names = "--threads", description = "Translation threads, and JMS consumers per route. Default: the number of cores.")
+    Integer threads;
+
+    @Option(names = "--senders", defaultValue = "4", description = "Partner connections sending at once. Default: ${DEFAULT-VALUE}.")
+    int senders;
+
+    @Option(names = "--seed", defaultValue = "20261128", description = "Seed of the generated messages. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
+            description = "Which to run, comma-separated: translate, end-to-end, reference. Default: all.")
+    List<String> scenarios;
+
+    @Option(names = "--json", defaultValue = "target/bench/results.json", paramLabel = "FILE",
+            description = "Where the JSON goes. Default: ${DEFAULT-VALUE}.")
+    Path json;
+
+    @Option(names = "--work", defaultValue = "target/bench/work", paramLabel = "DIR",
+            description = "Throw-away brokers and databases (emptied afterwards). Default: ${DEFAULT-VALUE}.")
+    Path work;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Mix chosen;
+        try {
+            chosen = Mix.parse(mix);
+        } catch (IllegalArgumentException e) {
+            err.println("ERROR " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        List<String> which = scenarios == null ? Benchmark.SCENARIOS : scenarios;
+        for (String s : which) {
+            if (!Benchmark.SCENARIOS.contains(s)) {
+                err.println("ERROR unknown scenario '" + s + "'; known: " + String.join(", ", Benchmark.SCENARIOS));
+                err.flush();
+                return 2;
+            }
+        }
+        Settings settings = common.settings(Map.of());
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Benchmark.Options options = new Benchmark.Options(chosen, seconds, warmup, t, senders, seed, which, work);
+        BenchReport report;
+        try {
+            report = new Benchmark(settings, options, err).run();
+        } catch (Exception e) {
+            err.println("ERROR the benchmark failed: " + Reasons.of(e));
+            err.flush();
+            return 1;
+        }
+        report.printTable(out);
+        report.writeJson(json);
+        out.println("JSON: " + json.toAbsolutePath());
+        out.flush();
+        return 0;
+    }
+}

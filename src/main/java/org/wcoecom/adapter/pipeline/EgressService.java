@@ -1,23 +1,30 @@
 package org.wcoecom.adapter.pipeline;
 
+import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
+
+import javax.xml.transform.sax.SAXSource;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.wcoecom.adapter.canonical.Canonical;
 import org.wcoecom.adapter.format.Format;
 import org.wcoecom.adapter.format.FormatRegistry;
-import org.wcoecom.adapter.format.MessageReader;
-import org.wcoecom.adapter.format.ReadResult;
 import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.store.AuditTrail;
-import org.wcoecom.adapter.xml.XmlError;
+import org.wcoecom.adapter.xml.Saxon;
+import org.wcoecom.adapter.xml.SecureXml;
+import org.xml.sax.InputSource;
+
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmNodeKind;
 
 /**
  * The outbound half: a canonical document from a canonical queue, translated to a destination's
@@ -28,7 +35,6 @@ import org.wcoecom.adapter.xml.XmlError;
 public final class EgressService {
 
     private final FormatRegistry formats;
-    private final MessageReader reader;
     private final Translator translator;
     private final Map<String, String> transferOverrides;
     private final AuditTrail audit;
@@ -37,11 +43,10 @@ public final class EgressService {
      * @param transferOverrides stylesheet parameters that replace the envelope's sender
      *                          (transfer-cop-code, transfer-cop-name, transfer-dxp-id); empty values are ignored
      */
-    public EgressService(FormatRegistry formats, MessageReader reader, Translator translator, Map<String, String> transferOverrides,
+    public EgressService(FormatRegistry formats, Translator translator, Map<String, String> transferOverrides,
                          AuditTrail audit) {
         this.audit = audit;
         this.formats = formats;
-        this.reader = reader;
         this.translator = translator;
         this.transferOverrides = Map.copyOf(transferOverrides);
     }
@@ -51,18 +56,39 @@ public final class EgressService {
         Message m = exchange.getMessage();
         Format target = formats.byId(formatId).orElseThrow(() -> new IllegalArgumentException(
                 "egress format " + formatId + " is not registered"));
-        ReadResult read = reader.read(m.getBody(byte[].class));
-        if (!read.valid() || !FormatRegistry.CANONICAL.equals(read.format().map(Format::id).orElse(""))) {
-            throw new IllegalStateException("not a valid canonical document: " + read.allErrors().stream()
-                    .map(XmlError::describe).collect(Collectors.joining("; ")));
-        }
+        XdmNode canonical = canonical(m.getBody(byte[].class));
         String guid = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
         Map<String, Object> params = new HashMap<>(transferOverrides);
         params.put("message-guid", guid);
-        byte[] out = translator.fromCanonical(target, read.document().orElseThrow(), params);
+        byte[] out = translator.fromCanonical(target, canonical, params);
         m.setBody(out);
         m.setHeader(Headers.FORMAT, target.id());
         m.setHeader(Headers.MESSAGE_GUID, guid);
+    }
+
+    /**
+     * The canonical document on an adapter queue, parsed without validating it again: only the
+     * adapter writes these queues (partners' broker roles cannot), each document was validated
+     * against the canonical schema when it was made, and the output is validated against the
+     * destination's schema anyway. Saves a fifth of the egress work (bench profile).
+     */
+    private static XdmNode canonical(byte[] xml) {
+        try {
+            XdmNode doc = Saxon.documentBuilder().build(new SAXSource(SecureXml.reader(), new InputSource(new ByteArrayInputStream(xml))));
+            XdmNode root = null;
+            for (XdmNode child : doc.children()) {
+                if (child.getNodeKind() == XdmNodeKind.ELEMENT) {
+                    root = child;
+                    break;
+                }
+            }
+            if (root == null || !Canonical.NAMESPACE.equals(root.getNodeName().getNamespace())) {
+                throw new IllegalStateException("not a canonical document: " + (root == null ? "no root element" : root.getNodeName()));
+            }
+            return doc;
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("not a canonical document: " + e.getMessage(), e);
+        }
     }
 
     /** Camel step once the message has been sent: the audit trail's FORWARDED event. */

@@ -198,7 +198,8 @@ public final class AdapterRuntime implements AutoCloseable {
         return new EmbeddedBroker(settings.dataDir(), host, settings.integer("adapter.broker.port"),
                 credentials.brokerUsers(adapterPassword, partners, destination, settings.get("adapter.customs.inbound")), redelivery,
                 addressLimit(settings, "adapter.broker.max-address-bytes", "adapter.broker.address-full-policy"))
-                .limit(destination, addressLimit(settings, "adapter.egress.ceb.max-bytes", "adapter.egress.ceb.full-policy"));
+                .limit(destination, addressLimit(settings, "adapter.egress.ceb.max-bytes", "adapter.egress.ceb.full-policy"))
+                .journalBufferTimeout(java.time.Duration.ofNanos(1000L * settings.integer("adapter.broker.journal-buffer-timeout-us")));
     }
 
     private static EmbeddedBroker.AddressLimit addressLimit(Settings settings, String bytesKey, String policyKey) {

@@ -90,7 +90,7 @@ final class Engine implements AutoCloseable {
                 Long.parseLong(settings.get("adapter.limits.max-message-bytes")), settings.receiptZone()));
         main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit));
         main.bind("receipts", receipts);
-        main.bind("egress", new EgressService(formats, reader, translator, transfer, audit));
+        main.bind("egress", new EgressService(formats, translator, transfer, audit));
         main.bind("files", new FileChannel());
         main.bind("laterReceipts", new LaterReceipts());
         main.bind("crossCheck", crossCheck);

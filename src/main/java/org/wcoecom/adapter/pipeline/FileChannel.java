@@ -9,7 +9,8 @@ import org.apache.camel.Message;
 /**
  * The file channel's naming: a file in {@code inbox/<partner>/} is that partner's; its receipt
  * goes to {@code outbox/<partner>/}, and the file itself to {@code inbox/<partner>/.done/} or
- * {@code .error/}, stamped so that a file sent again under the same name keeps both.
+ * {@code .error/}, stamped so that a file sent again under the same name keeps both. A batch
+ * file's chunks are answered one receipt each, numbered: {@code <time>-NAME.0001.ceb312.xml}.
  */
 public final class FileChannel {
 
@@ -37,9 +38,29 @@ public final class FileChannel {
         String partner = m.getHeader(Headers.PARTNER, String.class);
         String stamp = LocalDateTime.now().format(STAMP);
         String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
-        String outcome = m.getHeader(Headers.OUTCOME, String.class);
-        boolean accepted = Headers.OUTCOME_ACCEPTED.equals(outcome) || Headers.OUTCOME_DUPLICATE.equals(outcome);
-        m.setHeader(MOVE_TO, partner + "/" + (accepted ? ".done" : ".error") + "/" + stamp + "-" + name);
+        Integer chunk = m.getHeader(Headers.BATCH_CHUNK, Integer.class);
+        if (chunk == null) {
+            String outcome = m.getHeader(Headers.OUTCOME, String.class);
+            moveTo(m, Headers.OUTCOME_ACCEPTED.equals(outcome) || Headers.OUTCOME_DUPLICATE.equals(outcome), stamp);
+        } else {
+            // the batch file itself moves once all its chunks are answered (batchDone)
+            stem = stem + "." + chunkNumber(chunk);
+        }
         m.setHeader(Exchange.FILE_NAME, partner + "/" + stamp + "-" + stem + "." + m.getHeader(Headers.RECEIPT_FORMAT, String.class) + ".xml");
+    }
+
+    /** After the last chunk of a batch file: to .done/ when every chunk was accepted, else to .error/. */
+    public void batchDone(Exchange exchange) {
+        moveTo(exchange.getMessage(), BatchOutcome.allAccepted(exchange), LocalDateTime.now().format(STAMP));
+    }
+
+    /** A chunk's number as its id and receipt name show it: 0001, 0002, ... */
+    static String chunkNumber(int chunk) {
+        return String.format("%04d", chunk);
+    }
+
+    private static void moveTo(Message m, boolean accepted, String stamp) {
+        m.setHeader(MOVE_TO, m.getHeader(Headers.PARTNER, String.class) + "/" + (accepted ? ".done" : ".error") + "/" + stamp
+                + "-" + m.getHeader(Exchange.FILE_NAME_ONLY, String.class));
     }
 }

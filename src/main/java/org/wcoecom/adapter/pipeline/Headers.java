@@ -28,6 +28,9 @@ public final class Headers {
     /** true when the partner sent text (a JMS TextMessage), so that its receipt is text too */
     public static final String INBOUND_TEXT = "AdapterInboundText";
 
+    /** the number of a batch file's chunk (from 1), on the chunk's way through the pipeline */
+    public static final String BATCH_CHUNK = "AdapterBatchChunk";
+
     /** the HTTP status a rejection is answered with (400 unless authentication failed) */
     public static final String HTTP_STATUS = "AdapterHttpStatus";
 

@@ -15,11 +15,14 @@ import org.wcoecom.adapter.declaration.DeclarantSettings;
 import org.wcoecom.adapter.declaration.DeclarationAssembler;
 import org.wcoecom.adapter.declaration.TaxEstimator;
 import org.wcoecom.adapter.declaration.TaxRates;
+import org.wcoecom.adapter.format.BatchSplitter;
 import org.wcoecom.adapter.format.CodeLists;
 import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.format.MessageReader;
 import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.partner.PartnerDirectory;
+import org.wcoecom.adapter.pipeline.BatchFiles;
+import org.wcoecom.adapter.pipeline.BatchOutcome;
 import org.wcoecom.adapter.pipeline.CrossCheckSteps;
 import org.wcoecom.adapter.pipeline.CustomsReceiptSteps;
 import org.wcoecom.adapter.pipeline.DeadLetters;
@@ -45,7 +48,7 @@ import org.wcoecom.adapter.store.RecordSenders;
 
 /**
  * The adapter's engine objects, built from the settings and bound under the names the routes use
- * (httpAuth, ingress, deadLetters, receipts, egress, files, laterReceipts, crossCheck,
+ * (httpAuth, ingress, deadLetters, receipts, egress, files, batchFiles, batchOutcome, laterReceipts, crossCheck,
  * crossCheckStrategy, crossCheckRepository, declarations, customsReceipts).
  */
 final class Engine implements AutoCloseable {
@@ -86,12 +89,16 @@ final class Engine implements AutoCloseable {
                 CodeLists.load(home), settings.receiptZone());
 
         main.bind("httpAuth", new HttpAuthenticator(keys));
+        long maxMessageBytes = Long.parseLong(settings.get("adapter.limits.max-message-bytes"));
         main.bind("ingress", new IngressService(reader, translator, partners, senders, received, audit,
-                Long.parseLong(settings.get("adapter.limits.max-message-bytes")), settings.receiptZone()));
+                maxMessageBytes, settings.receiptZone()));
         main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit));
         main.bind("receipts", receipts);
         main.bind("egress", new EgressService(formats, translator, transfer, audit));
         main.bind("files", new FileChannel());
+        main.bind("batchFiles", new BatchFiles(new BatchSplitter(formats, maxMessageBytes, settings.integer("adapter.file.batch-records")),
+                maxMessageBytes, Long.parseLong(settings.get("adapter.file.max-batch-bytes"))));
+        main.bind("batchOutcome", new BatchOutcome());
         main.bind("laterReceipts", new LaterReceipts());
         main.bind("crossCheck", crossCheck);
         main.bind("crossCheckStrategy", new CrossCheckStrategy());

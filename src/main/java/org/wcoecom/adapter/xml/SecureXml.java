@@ -1,8 +1,13 @@
 package org.wcoecom.adapter.xml;
 
+import java.io.InputStream;
+
 import javax.xml.XMLConstants;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
+import javax.xml.stream.XMLEventReader;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
 
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXNotRecognizedException;
@@ -16,6 +21,9 @@ import org.xml.sax.XMLReader;
  * bombs in one go), no external DTD or schema access, secure processing on (the JDK's entity, name
  * and attribute limits) and a bound on element depth. Sizes are bounded before parsing, by the
  * channel guard.
+ *
+ * <p>Files too large to hold in memory are read as a stream of events ({@link #eventReader}) with
+ * the same rules: the reader resolves no entity and loads no DTD, and its caller refuses any DOCTYPE.
  */
 public final class SecureXml {
 
@@ -29,6 +37,7 @@ public final class SecureXml {
     private static final String MAX_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
 
     private static final SAXParserFactory FACTORY = newFactory();
+    private static final XMLInputFactory STREAM_FACTORY = newStreamFactory();
     // a parser is costly to create and safe to reuse for the next document on the same thread
     private static final ThreadLocal<XMLReader> READERS = ThreadLocal.withInitial(SecureXml::newReader);
 
@@ -51,6 +60,31 @@ public final class SecureXml {
             throw new IllegalStateException("the XML parser cannot be hardened", e);
         }
         return f;
+    }
+
+    private static XMLInputFactory newStreamFactory() {
+        // the JDK's own StAX parser, for the same reason as above
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        f.setProperty(MAX_DEPTH, String.valueOf(MAX_ELEMENT_DEPTH));
+        return f;
+    }
+
+    /**
+     * A hardened, namespace-aware event reader over a stream; the encoding comes from the byte order
+     * mark or the XML declaration. Without DTD support a DOCTYPE still arrives as a
+     * {@link javax.xml.stream.XMLStreamConstants#DTD} event (never loaded, its entities never
+     * declared): callers must refuse it, as {@link #reader()} refuses it itself.
+     */
+    public static XMLEventReader eventReader(InputStream in) throws XMLStreamException {
+        // the JDK does not promise that a factory creates readers safely from several threads at once
+        synchronized (STREAM_FACTORY) {
+            return STREAM_FACTORY.createXMLEventReader(in);
+        }
     }
 
     /**

@@ -45,8 +45,14 @@ public final class PackagedAdapter implements AutoCloseable {
 
     /** Starts {@code java -jar target/wco-ecom-adapter.jar ARGS...}. */
     public static PackagedAdapter start(List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java(), "-Dadapter.http.host=127.0.0.1",
-                "-Dadapter.broker.host=127.0.0.1",
+        return start(List.of(), args);
+    }
+
+    /** Starts {@code java JVM-OPTIONS... -jar target/wco-ecom-adapter.jar ARGS...} (e.g. a heap limit). */
+    public static PackagedAdapter start(List<String> jvmOptions, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(java()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dadapter.http.host=127.0.0.1", "-Dadapter.broker.host=127.0.0.1",
                 "-Dadapter.soap.host=127.0.0.1", "-Dadapter.soap.port=" + freePort(), "-jar", JAR.toString()));
         command.addAll(args);
         return new PackagedAdapter(new ProcessBuilder(command).directory(Project.root().toFile())
@@ -81,6 +87,10 @@ public final class PackagedAdapter implements AutoCloseable {
 
     public String output() {
         return String.join("\n", lines());
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** The child's process id (for a thread dump when a test fails). */

@@ -13,6 +13,7 @@ import jakarta.jms.Message;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.wcoecom.adapter.broker.BrokerUsers;
+import org.wcoecom.adapter.broker.MessageBodies;
 import org.wcoecom.adapter.runtime.AdapterRuntime;
 import org.wcoecom.adapter.runtime.Settings;
 
@@ -111,7 +112,7 @@ final class EndToEndScenario {
 
         void receipt(Message m) {
             try {
-                String text = Outputs.text(m);
+                String text = MessageBodies.text(m);
                 if (text.contains("returnStatus>-")) {
                     load.failed(new IllegalStateException("the adapter rejected a generated message:\n" + text));
                     return;

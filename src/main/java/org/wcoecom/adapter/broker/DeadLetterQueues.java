@@ -211,16 +211,7 @@ public final class DeadLetterQueues implements AutoCloseable {
     }
 
     private static byte[] body(Message m) throws JMSException {
-        if (m instanceof TextMessage t) {
-            return t.getText() == null ? new byte[0] : t.getText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        }
-        if (m instanceof BytesMessage b) {
-            b.reset();
-            byte[] bytes = new byte[(int) b.getBodyLength()];
-            b.readBytes(bytes);
-            return bytes;
-        }
-        return new byte[0];
+        return MessageBodies.bytes(m);
     }
 
     private static String selector(String id) {

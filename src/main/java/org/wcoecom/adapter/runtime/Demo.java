@@ -22,10 +22,10 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.wcoecom.adapter.broker.BrokerUsers;
+import org.wcoecom.adapter.broker.MessageBodies;
 import org.wcoecom.adapter.partner.Partner;
 
 /**
@@ -107,7 +107,7 @@ public final class Demo implements Runnable {
                     if (found.hasMoreElements()) {
                         Message m = (Message) found.nextElement();
                         say("declaration " + m.getStringProperty("AdapterRecordId") + " on " + destination + ":");
-                        say(text(m));
+                        say(MessageBodies.text(m));
                         return;
                     }
                 }
@@ -156,7 +156,7 @@ public final class Demo implements Runnable {
             try (MessageConsumer receipts = session.createConsumer(session.createQueue("partner." + partner + ".receipts"), selector)) {
                 Message receipt = receipts.receive(WAIT.toMillis());
                 say(receipt == null ? "no receipt within " + WAIT.toSeconds() + " s"
-                        : "receipt on partner." + partner + ".receipts:\n" + text(receipt));
+                        : "receipt on partner." + partner + ".receipts:\n" + MessageBodies.text(receipt));
             }
         }
     }
@@ -206,16 +206,6 @@ public final class Demo implements Runnable {
                 }
             }
         }
-    }
-
-    private static String text(Message m) throws JMSException {
-        if (m instanceof TextMessage t) {
-            return t.getText();
-        }
-        BytesMessage b = (BytesMessage) m;
-        byte[] bytes = new byte[(int) b.getBodyLength()];
-        b.readBytes(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private void say(String line) {

@@ -1,6 +1,7 @@
 package org.wcoecom.adapter.format;
 
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,8 +27,9 @@ final class Parameters {
             if (v == null || v.toString().isEmpty()) {
                 continue;
             }
+            // not toString(): at a whole minute it leaves out the seconds, which xs:dateTime requires
             XdmValue value = v instanceof OffsetDateTime t
-                    ? new XdmAtomicValue(t.toString(), ItemType.DATE_TIME)
+                    ? new XdmAtomicValue(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t), ItemType.DATE_TIME)
                     : new XdmAtomicValue(v.toString());
             result.put(new QName(e.getKey()), value);
         }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import javax.xml.XMLConstants;
 import javax.xml.namespace.QName;
 import javax.xml.validation.ValidatorHandler;
 
@@ -17,6 +16,7 @@ import org.wcoecom.adapter.xml.Saxon;
 import org.wcoecom.adapter.xml.ElementPathTracker;
 import org.wcoecom.adapter.xml.ErrorCollector;
 import org.wcoecom.adapter.xml.SecureXml;
+import org.wcoecom.adapter.xml.Validators;
 import org.wcoecom.adapter.xml.XmlError;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
@@ -69,6 +69,7 @@ public final class MessageReader {
             // the reader lives on with its thread: let go of this message's tree
             reader.setContentHandler(NO_CONTENT);
             reader.setErrorHandler(NO_CONTENT);
+            dispatcher.releaseValidator();
         }
     }
 
@@ -129,6 +130,7 @@ public final class MessageReader {
         private final List<String[]> prefixes = new ArrayList<>();
         private Locator locator;
         private ContentHandler next;
+        private ValidatorHandler validator;
         Format format;
 
         RootDispatcher(ErrorCollector collector, ContentHandler tree) {
@@ -139,6 +141,13 @@ public final class MessageReader {
         @Override
         public void setDocumentLocator(Locator locator) {
             this.locator = locator;
+        }
+
+        void releaseValidator() {
+            if (validator != null) {
+                Validators.release(format.schema(), validator);
+                validator = null;
+            }
         }
 
         @Override
@@ -159,11 +168,9 @@ public final class MessageReader {
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
             if (next == null) {
                 format = registry.byRoot(uri, localName).orElseThrow(() -> new UnknownRootException(new QName(uri, localName)));
-                ValidatorHandler validator = format.schema().newValidatorHandler();
+                validator = Validators.take(format.schema());
                 validator.setErrorHandler(collector);
                 validator.setContentHandler(tree);
-                validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-                validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
                 next = validator;
                 if (locator != null) {
                     next.setDocumentLocator(locator);

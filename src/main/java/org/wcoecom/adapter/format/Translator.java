@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.ValidatorHandler;
@@ -33,6 +32,7 @@ import org.wcoecom.adapter.canonical.Canonical;
 import org.wcoecom.adapter.xml.ElementPathTracker;
 import org.wcoecom.adapter.xml.ErrorCollector;
 import org.wcoecom.adapter.xml.XmlError;
+import org.wcoecom.adapter.xml.Validators;
 import org.wcoecom.adapter.xml.XmlSigner;
 
 /**
@@ -214,15 +214,16 @@ public final class Translator {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         Serializer serializer = serializer(out);
         ErrorCollector errors = new ErrorCollector(maxErrors, errorCode);
-        ValidatorHandler validator = schema.newValidatorHandler();
+        ValidatorHandler validator = Validators.take(schema);
         validator.setErrorHandler(errors);
         try {
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             ElementPathTracker tracker = new ElementPathTracker(validator);
             errors.attach(tracker);
             Saxon.processor().writeXdmValue(document, new TeeDestination(serializer, new SAXDestination(tracker)));
-        } catch (SaxonApiException | org.xml.sax.SAXException e) {
+        } catch (SaxonApiException e) {
             throw new TranslationException(label, List.of(new XmlError(errorCode, 0, 0, "/", e.getMessage())));
+        } finally {
+            Validators.release(schema, validator);
         }
         if (errors.hasErrors()) {
             throw new TranslationException(label, errors.errors());

@@ -44,7 +44,7 @@ public final class Canonical {
     public static Object read(byte[] xml) {
         try {
             var unmarshaller = CONTEXT.createUnmarshaller();
-            var source = new javax.xml.transform.sax.SAXSource(org.wcoecom.adapter.xml.SecureXml.newReader(),
+            var source = new javax.xml.transform.sax.SAXSource(org.wcoecom.adapter.xml.SecureXml.reader(),
                     new org.xml.sax.InputSource(new java.io.ByteArrayInputStream(xml)));
             Object o = unmarshaller.unmarshal(source);
             return o instanceof JAXBElement<?> e ? e.getValue() : o;

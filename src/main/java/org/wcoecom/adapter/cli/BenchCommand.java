@@ -34,7 +34,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20", description = "Measured seconds per scenario. Default: ${DEFAULT-VALUE}.")
     double seconds;
 
-    @Option(names = "--warmup", defaultValue = "30", description = {"Unmeasured seconds before each scenario: the JIT needs them,", "the stylesheets and schemas run several times faster once compiled. Default: ${DEFAULT-VALUE}."})
+    @Option(names = "--warmup", defaultValue = "120", description = {"Unmeasured seconds before each scenario: the JIT needs them;", "on 2 cores its compiler threads still took a third of the CPU", "after 70 s and settled by 120 s. Default: ${DEFAULT-VALUE}."})
     double warmup;
 
     @Option(names = "--threads", description = "Translation threads, and JMS consumers per route. Default: the number of cores.")

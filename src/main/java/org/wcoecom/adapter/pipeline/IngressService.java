@@ -141,19 +141,26 @@ public final class IngressService {
             throw new RejectedMessageException(new Rejection(partnerId, read.format(), read.document(), e.errors(), 0,
                     e.document()));
         }
-        List<Boolean> duplicate = new ArrayList<>();
         List<String> digests = format.recordDigests(document);
+        List<ReceivedRecords.Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
-            Optional<Format.RecordRef> record = i < records.size() ? Optional.of(records.get(i)) : Optional.empty();
             String recordId = documents.get(i).recordId();
-            String key = recordKey(recordId, i < digests.size() ? Optional.of(digests.get(i)) : Optional.empty());
-            boolean isDuplicate = received.claim(partner.id(), key, recordId, delivery) == ReceivedRecords.Claim.DUPLICATE;
+            candidates.add(new ReceivedRecords.Candidate(
+                    recordKey(recordId, i < digests.size() ? Optional.of(digests.get(i)) : Optional.empty()), recordId));
+        }
+        List<ReceivedRecords.Claim> claims = received.claimAll(partner.id(), candidates, delivery);
+        List<Boolean> duplicate = new ArrayList<>();
+        List<RecordSenders.Registration> registrations = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            boolean isDuplicate = claims.get(i) == ReceivedRecords.Claim.DUPLICATE;
             duplicate.add(isDuplicate);
-            if (!isDuplicate && record.isPresent()) {
+            if (!isDuplicate && i < records.size()) {
                 // so that customs' answers to this record can be relayed to its sender
-                senders.register(new RecordSenders.Sender(format.id(), recordId, partner.id(), channel), record.get().references());
+                registrations.add(new RecordSenders.Registration(new RecordSenders.Sender(format.id(),
+                        documents.get(i).recordId(), partner.id(), channel), records.get(i).references()));
             }
         }
+        senders.registerAll(registrations);
         IngressResult result = new IngressResult(partner.id(), channel, format, format.messageId(document), records, documents, duplicate);
         in.setHeader(Headers.PARTNER, partner.id());
         in.setHeader(Headers.FORMAT, format.id());

@@ -50,9 +50,16 @@ public final class AuditTrail {
         if (events.isEmpty()) {
             return;
         }
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO audit_event (at, event, partner, channel, format, message_id,"
-                     + " record_id, content_sha256, outcome, detail, content) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+        try {
+            Transactions.inTransaction(db, c -> write(c, events));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the audit trail: " + e.getMessage(), e);
+        }
+    }
+
+    private static int[] write(Connection c, List<Event> events) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_event (at, event, partner, channel, format, message_id,"
+                + " record_id, content_sha256, outcome, detail, content) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             for (Event e : events) {
                 s.setTimestamp(1, Timestamp.from(e.at()));
                 s.setString(2, e.event());
@@ -67,9 +74,7 @@ public final class AuditTrail {
                 s.setBytes(11, e.content());
                 s.addBatch();
             }
-            s.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write the audit trail: " + e.getMessage(), e);
+            return s.executeBatch();
         }
     }
 

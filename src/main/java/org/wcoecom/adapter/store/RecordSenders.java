@@ -30,25 +30,42 @@ public final class RecordSenders {
     public record Sender(String format, String recordId, String partner, String channel) {
     }
 
+    /** A record's sender and the references customs may answer it by. */
+    public record Registration(Sender sender, Map<String, String> references) {
+    }
+
     public void register(Sender sender, Map<String, String> references) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO record_ref (ref_type, ref_value, format, record_id, partner,"
-                     + " channel, created_at) VALUES (?,?,?,?,?,?,?)")) {
-            Timestamp now = Timestamp.from(Instant.now());
-            for (Map.Entry<String, String> ref : references.entrySet()) {
-                if (ref.getValue() == null || ref.getValue().isEmpty()) {
-                    continue;
+        registerAll(List.of(new Registration(sender, references)));
+    }
+
+    /** Registers the records of one message in one transaction (one commit, not one per row). */
+    public void registerAll(List<Registration> registrations) {
+        if (registrations.isEmpty()) {
+            return;
+        }
+        try {
+            Transactions.inTransaction(db, c -> {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO record_ref (ref_type, ref_value, format, record_id,"
+                        + " partner, channel, created_at) VALUES (?,?,?,?,?,?,?)")) {
+                    Timestamp now = Timestamp.from(Instant.now());
+                    for (Registration r : registrations) {
+                        for (Map.Entry<String, String> ref : r.references().entrySet()) {
+                            if (ref.getValue() == null || ref.getValue().isEmpty()) {
+                                continue;
+                            }
+                            s.setString(1, ref.getKey());
+                            s.setString(2, ref.getValue());
+                            s.setString(3, r.sender().format());
+                            s.setString(4, r.sender().recordId());
+                            s.setString(5, r.sender().partner());
+                            s.setString(6, r.sender().channel());
+                            s.setTimestamp(7, now);
+                            s.addBatch();
+                        }
+                    }
+                    return s.executeBatch();
                 }
-                s.setString(1, ref.getKey());
-                s.setString(2, ref.getValue());
-                s.setString(3, sender.format());
-                s.setString(4, sender.recordId());
-                s.setString(5, sender.partner());
-                s.setString(6, sender.channel());
-                s.setTimestamp(7, now);
-                s.addBatch();
-            }
-            s.executeBatch();
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("cannot register record senders: " + e.getMessage(), e);
         }

@@ -105,7 +105,7 @@ public final class DeadLetterQueues implements AutoCloseable {
                 try (QueueBrowser browser = session.createBrowser(dlq(session, queue), selector(id))) {
                     List<Message> found = messages(browser.getEnumeration());
                     if (!found.isEmpty()) {
-                        return Optional.of(new Shown(letter(queue, found.get(0)), body(found.get(0))));
+                        return Optional.of(new Shown(letter(queue, found.get(0)), MessageBodies.bytes(found.get(0))));
                     }
                 }
             }
@@ -172,7 +172,7 @@ public final class DeadLetterQueues implements AutoCloseable {
             copy = session.createTextMessage(t.getText());
         } else {
             BytesMessage b = session.createBytesMessage();
-            b.writeBytes(body(m));
+            b.writeBytes(MessageBodies.bytes(m));
             copy = b;
         }
         for (String name : Collections.list(castNames(m.getPropertyNames()))) {
@@ -208,10 +208,6 @@ public final class DeadLetterQueues implements AutoCloseable {
         long size = m instanceof BytesMessage b ? b.getBodyLength() : m instanceof TextMessage t && t.getText() != null ? t.getText().length() : 0;
         return new Letter(m.getJMSMessageID(), queue, stage, m.getStringProperty("AdapterDlqPartner"),
                 m.getStringProperty("AdapterDlqFailedAt"), reason, source, m.getStringProperty("AdapterRecordId"), size);
-    }
-
-    private static byte[] body(Message m) throws JMSException {
-        return MessageBodies.bytes(m);
     }
 
     private static String selector(String id) {

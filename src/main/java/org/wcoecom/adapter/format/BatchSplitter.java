@@ -177,11 +177,8 @@ public final class BatchSplitter {
         QName name = root.getName();
         String qualified = name.getPrefix().isEmpty() ? name.getLocalPart() : name.getPrefix() + ":" + name.getLocalPart();
         byte[] end = ("</" + qualified + ">\n").getBytes(StandardCharsets.UTF_8);
-        byte[] others = after.toByteArray();
-        byte[] tail = new byte[others.length + end.length];
-        System.arraycopy(others, 0, tail, 0, others.length);
-        System.arraycopy(end, 0, tail, others.length, end.length);
-        return tail;
+        after.write(end, 0, end.length);
+        return after.toByteArray();
     }
 
     private static InputStream open(Path file) throws IOException {

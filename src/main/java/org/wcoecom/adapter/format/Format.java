@@ -146,7 +146,7 @@ public final class Format {
         }
     }
 
-    static XdmNode rootElement(XdmNode node) {
+    public static XdmNode rootElement(XdmNode node) {
         if (node.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.DOCUMENT) {
             for (XdmNode child : node.children()) {
                 if (child.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.ELEMENT) {

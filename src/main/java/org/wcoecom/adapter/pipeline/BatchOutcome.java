@@ -28,8 +28,7 @@ public final class BatchOutcome implements AggregationStrategy {
             throw new RuntimeCamelException("chunk " + chunk.getMessage().getHeader(Headers.BATCH_CHUNK)
                     + " of the batch file could not be processed", chunk.getException());
         }
-        String outcome = chunk.getMessage().getHeader(Headers.OUTCOME, String.class);
-        boolean accepted = Headers.OUTCOME_ACCEPTED.equals(outcome) || Headers.OUTCOME_DUPLICATE.equals(outcome);
+        boolean accepted = Headers.accepted(chunk.getMessage().getHeader(Headers.OUTCOME, String.class));
         file.setProperty(CHUNKS, file.getProperty(CHUNKS, 0, Integer.class) + 1);
         file.setProperty(REJECTED, file.getProperty(REJECTED, 0, Integer.class) + (accepted ? 0 : 1));
         return file;

@@ -75,15 +75,12 @@ public final class EgressService {
     private static XdmNode canonical(byte[] xml) {
         try {
             XdmNode doc = Saxon.documentBuilder().build(new SAXSource(SecureXml.reader(), new InputSource(new ByteArrayInputStream(xml))));
-            XdmNode root = null;
-            for (XdmNode child : doc.children()) {
-                if (child.getNodeKind() == XdmNodeKind.ELEMENT) {
-                    root = child;
-                    break;
-                }
+            XdmNode root = Format.rootElement(doc);
+            if (root.getNodeKind() != XdmNodeKind.ELEMENT) {
+                throw new IllegalStateException("not a canonical document: no root element");
             }
-            if (root == null || !Canonical.NAMESPACE.equals(root.getNodeName().getNamespace())) {
-                throw new IllegalStateException("not a canonical document: " + (root == null ? "no root element" : root.getNodeName()));
+            if (!Canonical.NAMESPACE.equals(root.getNodeName().getNamespace())) {
+                throw new IllegalStateException("not a canonical document: " + root.getNodeName());
             }
             return doc;
         } catch (SaxonApiException e) {

@@ -40,8 +40,7 @@ public final class FileChannel {
         String stem = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
         Integer chunk = m.getHeader(Headers.BATCH_CHUNK, Integer.class);
         if (chunk == null) {
-            String outcome = m.getHeader(Headers.OUTCOME, String.class);
-            moveTo(m, Headers.OUTCOME_ACCEPTED.equals(outcome) || Headers.OUTCOME_DUPLICATE.equals(outcome), stamp);
+            moveTo(m, Headers.accepted(m.getHeader(Headers.OUTCOME, String.class)), stamp);
         } else {
             // the batch file itself moves once all its chunks are answered (batchDone)
             stem = stem + "." + chunkNumber(chunk);

@@ -41,6 +41,11 @@ public final class Headers {
     public static final String OUTCOME_REJECTED = "REJECTED";
     public static final String OUTCOME_DUPLICATE = "DUPLICATE";
 
+    /** Whether a message so answered counts as taken: accepted, or a duplicate of one that was. */
+    public static boolean accepted(String outcome) {
+        return OUTCOME_ACCEPTED.equals(outcome) || OUTCOME_DUPLICATE.equals(outcome);
+    }
+
     private Headers() {
     }
 }

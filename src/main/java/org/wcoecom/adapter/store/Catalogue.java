@@ -147,22 +147,23 @@ public final class Catalogue {
     }
 
     public void put(List<Item> items) {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            for (Item i : items) {
-                Map<String, Object> values = new LinkedHashMap<>();
-                values.put("gcode", i.gcode());
-                values.put("gname", i.gname());
-                values.put("unit1", i.unit1());
-                values.put("qty1_per_unit", i.qty1PerUnit());
-                values.put("unit2", i.unit2().orElse(null));
-                values.put("qty2_per_unit", i.qty2PerUnit().orElse(null));
-                values.put("item_record_no", i.itemRecordNo().orElse(null));
-                values.put("net_weight_kg", i.netWeightKg().orElse(null));
-                values.put("updated_at", Timestamp.from(Instant.now()));
-                Rows.put(c, "catalogue", Map.of("item_no", i.itemNo()), values);
-            }
-            c.commit();
+        try {
+            Transactions.inTransaction(db, c -> {
+                for (Item i : items) {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    values.put("gcode", i.gcode());
+                    values.put("gname", i.gname());
+                    values.put("unit1", i.unit1());
+                    values.put("qty1_per_unit", i.qty1PerUnit());
+                    values.put("unit2", i.unit2().orElse(null));
+                    values.put("qty2_per_unit", i.qty2PerUnit().orElse(null));
+                    values.put("item_record_no", i.itemRecordNo().orElse(null));
+                    values.put("net_weight_kg", i.netWeightKg().orElse(null));
+                    values.put("updated_at", Timestamp.from(Instant.now()));
+                    Rows.put(c, "catalogue", Map.of("item_no", i.itemNo()), values);
+                }
+                return items.size();
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("catalogue update failed: " + e.getMessage(), e);
         }

@@ -7,8 +7,8 @@ import javax.sql.DataSource;
 
 /**
  * Several statements in one database transaction. Each commit of the embedded database writes a
- * chunk to its file (WRITE_DELAY=0, for crash safety), so the rows of one message are written
- * together: one commit instead of one per row.
+ * chunk to its file (WRITE_DELAY=0, for crash safety), so rows that belong together (a message's
+ * claims, a catalogue import) are written with one commit instead of one per row.
  */
 final class Transactions {
 

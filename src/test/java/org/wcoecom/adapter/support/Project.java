@@ -31,6 +31,19 @@ public final class Project {
         return formats;
     }
 
+    /**
+     * The official 202205 schema that decides a CEB format's messages: the export schema for the
+     * formats the specification assigns to it (their {@code schema:} in format.yaml names
+     * {@code ceb-export.xsd}), the import schema for the others. Compiled once per file.
+     */
+    public static synchronized javax.xml.validation.Schema officialCebSchema(String formatId) {
+        String file = formats().byId(formatId).orElseThrow().definition().schema().getFileName().toString().contains("export")
+                ? "ceb-export-202205.xsd" : "ceb-import-202205.xsd";
+        return OFFICIAL.computeIfAbsent(file, f -> Xml.schema(reference().resolve("ceb/xsd-202205").resolve(f).toFile()));
+    }
+
+    private static final java.util.Map<String, javax.xml.validation.Schema> OFFICIAL = new java.util.HashMap<>();
+
     /** The China customs formats the project registers (ceb311, ceb312, ...), sorted. */
     public static List<String> cebFormats() {
         return formats().all().stream().map(f -> f.id()).filter(id -> id.matches("ceb\\d+")).sorted().toList();

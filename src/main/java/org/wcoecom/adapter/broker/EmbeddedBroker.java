@@ -51,6 +51,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final Redelivery redelivery;
     private final AddressLimit limit;
     private final java.util.Map<String, AddressLimit> addressLimits = new java.util.LinkedHashMap<>();
+    /** partners' messages larger than this are refused at send; none when not positive */
+    private long maxPartnerMessageBytes;
     /** Artemis' default for the NIO journal: it waits that long to gather writes before each sync */
     private long journalBufferTimeoutNanos = 3_333_333;
     private EmbeddedActiveMQ server;
@@ -77,6 +79,15 @@ public final class EmbeddedBroker implements AutoCloseable {
      */
     public EmbeddedBroker journalBufferTimeout(java.time.Duration timeout) {
         journalBufferTimeoutNanos = timeout.toNanos();
+        return this;
+    }
+
+    /**
+     * Refuses partners' messages (to {@code partner.<id>.in}) larger than this when they are sent,
+     * before the broker stores them.
+     */
+    public EmbeddedBroker maxPartnerMessageBytes(long bytes) {
+        maxPartnerMessageBytes = bytes;
         return this;
     }
 
@@ -118,6 +129,9 @@ public final class EmbeddedBroker implements AutoCloseable {
         addressLimits.forEach((address, l) -> config.addAddressSetting(address, new AddressSettings()
                 .setMaxSizeBytes(l.maxBytes())
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.valueOf(l.fullPolicy()))));
+        if (maxPartnerMessageBytes > 0) {
+            config.registerBrokerPlugin(new MessageSizeLimit(maxPartnerMessageBytes));
+        }
         server = new EmbeddedActiveMQ();
         server.setConfiguration(config);
         server.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users.securityConfiguration()));

@@ -196,6 +196,8 @@ public final class IngressService {
         m.setHeader(Headers.FORMAT, "canonical");
         m.setHeader(Headers.QUEUE, QUEUES.getOrDefault(doc.kind(), "canonical.other"));
         m.setHeader(Headers.CROSS_CHECK, CROSS_CHECKED.contains(doc.kind()));
+        // names this canonical message wherever it goes, across redeliveries and replays (the cross-check keys its decisions by it)
+        m.setHeader(CrossCheckSteps.SOURCE, UUID.randomUUID().toString());
         m.setBody(doc.xml());
     }
 

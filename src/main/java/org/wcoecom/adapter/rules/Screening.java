@@ -77,11 +77,12 @@ public final class Screening {
             for (ClassificationType c : item.getClassification()) {
                 String code = c.getValue();
                 prohibited.entrySet().stream().filter(e -> code.startsWith(e.getKey())).findFirst().ifPresent(e ->
-                        violations.add(new RuleViolation("SCREEN-PROHIBITED", "line " + item.getSequence() + " ("
-                                + item.getDescription() + ", " + code + "): " + e.getValue(), List.of(path))));
+                        violations.add(new RuleViolation("SCREEN-PROHIBITED", "line " + item.getSequence()
+                                + ": its commodity code is prohibited (" + e.getValue() + ")", List.of(path))));
                 if (!positive.isEmpty() && !positive.contains(code)) {
-                    violations.add(new RuleViolation("SCREEN-NOT-LISTED", "line " + item.getSequence() + " (" + item.getDescription()
-                            + ", " + code + ") is not on the list of goods allowed for cross-border e-commerce retail import", List.of(path)));
+                    violations.add(new RuleViolation("SCREEN-NOT-LISTED", "line " + item.getSequence()
+                            + ": its commodity code is not on the list of goods allowed for cross-border e-commerce retail import",
+                            List.of(path)));
                 }
             }
         }

@@ -195,11 +195,19 @@ public final class AdapterRuntime implements AutoCloseable {
                 Long.parseLong(settings.get("adapter.reliability.redelivery-delay")),
                 Double.parseDouble(settings.get("adapter.reliability.redelivery-multiplier")),
                 Long.parseLong(settings.get("adapter.reliability.max-redelivery-delay")));
-        return new EmbeddedBroker(settings.dataDir(), host, settings.integer("adapter.broker.port"),
+        EmbeddedBroker broker = new EmbeddedBroker(settings.dataDir(), host, settings.integer("adapter.broker.port"),
                 credentials.brokerUsers(adapterPassword, partners, destination, settings.get("adapter.customs.inbound")), redelivery,
                 addressLimit(settings, "adapter.broker.max-address-bytes", "adapter.broker.address-full-policy"))
                 .limit(destination, addressLimit(settings, "adapter.egress.ceb.max-bytes", "adapter.egress.ceb.full-policy"))
-                .journalBufferTimeout(java.time.Duration.ofNanos(1000L * settings.integer("adapter.broker.journal-buffer-timeout-us")));
+                .journalBufferTimeout(java.time.Duration.ofNanos(1000L * settings.integer("adapter.broker.journal-buffer-timeout-us")))
+                // as on HTTP: somewhat over the limit is answered with a receipt, far over it is refused at once
+                .maxPartnerMessageBytes(2 * Long.parseLong(settings.get("adapter.limits.max-message-bytes")));
+        // each partner's queue holds so much, then its sends wait or fail: one partner cannot fill the broker for all
+        EmbeddedBroker.AddressLimit partnerLimit = addressLimit(settings, "adapter.broker.partner-max-bytes", "adapter.broker.partner-full-policy");
+        for (Partner p : partners.all()) {
+            broker.limit("partner." + p.id() + ".in", partnerLimit);
+        }
+        return broker;
     }
 
     private static EmbeddedBroker.AddressLimit addressLimit(Settings settings, String bytesKey, String policyKey) {

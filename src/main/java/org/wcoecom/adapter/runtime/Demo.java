@@ -24,6 +24,7 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.wcoecom.adapter.broker.ConnectionFactories;
 import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.broker.MessageBodies;
 import org.wcoecom.adapter.partner.Partner;
@@ -95,7 +96,7 @@ public final class Demo implements Runnable {
     /** Waits for the declaration the cross-check forwards and prints it. */
     private void declaration(long since) throws JMSException, InterruptedException {
         String destination = runtime.settings().get("adapter.egress.ceb.destination");
-        try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(runtime.brokerUrl());
+        try (ActiveMQConnectionFactory cf = ConnectionFactories.artemis(runtime.brokerUrl());
              Connection connection = cf.createConnection(BrokerUsers.CUSTOMS, password(BrokerUsers.CUSTOMS))) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -143,7 +144,7 @@ public final class Demo implements Runnable {
     }
 
     private void viaJms(String partner, String name, byte[] xml) throws JMSException {
-        try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(runtime.brokerUrl());
+        try (ActiveMQConnectionFactory cf = ConnectionFactories.artemis(runtime.brokerUrl());
              Connection connection = cf.createConnection(partner, password(partner))) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -193,7 +194,7 @@ public final class Demo implements Runnable {
         String destination = runtime.settings().get("adapter.egress.ceb.destination");
         say("");
         say("--- forwarded: messages on queue " + destination + " since the demo started ---");
-        try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(runtime.brokerUrl());
+        try (ActiveMQConnectionFactory cf = ConnectionFactories.artemis(runtime.brokerUrl());
              Connection connection = cf.createConnection(BrokerUsers.CUSTOMS, password(BrokerUsers.CUSTOMS))) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

@@ -4,13 +4,10 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.main.Main;
-import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.wcoecom.adapter.declaration.DeclarantSettings;
 import org.wcoecom.adapter.declaration.DeclarationAssembler;
 import org.wcoecom.adapter.declaration.TaxEstimator;
@@ -25,15 +22,15 @@ import org.wcoecom.adapter.pipeline.BatchFiles;
 import org.wcoecom.adapter.pipeline.BatchOutcome;
 import org.wcoecom.adapter.pipeline.CrossCheckSteps;
 import org.wcoecom.adapter.pipeline.CustomsReceiptSteps;
+import org.wcoecom.adapter.pipeline.Declarations;
 import org.wcoecom.adapter.pipeline.DeadLetters;
-import org.wcoecom.adapter.pipeline.DeclarationSteps;
 import org.wcoecom.adapter.pipeline.EgressService;
 import org.wcoecom.adapter.pipeline.FileChannel;
 import org.wcoecom.adapter.pipeline.IngressService;
+import org.wcoecom.adapter.pipeline.JmsInbound;
 import org.wcoecom.adapter.pipeline.LaterReceipts;
 import org.wcoecom.adapter.receipt.ReceiptService;
 import org.wcoecom.adapter.rules.CrossCheckRules;
-import org.wcoecom.adapter.rules.CrossCheckStrategy;
 import org.wcoecom.adapter.rules.Screening;
 import org.wcoecom.adapter.security.HttpAuthenticator;
 import org.wcoecom.adapter.security.PartnerKeys;
@@ -41,15 +38,15 @@ import org.wcoecom.adapter.soap.SoapExchange;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.BuyerTotals;
 import org.wcoecom.adapter.store.Catalogue;
+import org.wcoecom.adapter.store.CrossCheckStore;
 import org.wcoecom.adapter.store.Database;
-import org.wcoecom.adapter.store.HeldDeclarations;
 import org.wcoecom.adapter.store.ReceivedRecords;
 import org.wcoecom.adapter.store.RecordSenders;
 
 /**
  * The adapter's engine objects, built from the settings and bound under the names the routes use
  * (httpAuth, ingress, deadLetters, receipts, egress, files, batchFiles, batchOutcome, laterReceipts, crossCheck,
- * crossCheckStrategy, crossCheckRepository, declarations, customsReceipts).
+ * customsReceipts).
  */
 final class Engine implements AutoCloseable {
 
@@ -78,8 +75,6 @@ final class Engine implements AutoCloseable {
 
         Catalogue catalogue = new Catalogue(database.dataSource());
         seedCatalogue(settings, catalogue);
-        CrossCheckSteps crossCheck = new CrossCheckSteps(
-                new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), receipts);
         TaxEstimator tax = new TaxEstimator(TaxRates.load(home.resolve(settings.get("adapter.tax.rates-file"))),
                 new BigDecimal(settings.get("adapter.tax.cbec-factor")), new BigDecimal(settings.get("adapter.tax.single-limit")),
                 new BigDecimal(settings.get("adapter.tax.annual-limit")));
@@ -92,6 +87,7 @@ final class Engine implements AutoCloseable {
         long maxMessageBytes = Long.parseLong(settings.get("adapter.limits.max-message-bytes"));
         main.bind("ingress", new IngressService(reader, translator, partners, senders, received, audit,
                 maxMessageBytes, settings.receiptZone()));
+        main.bind("jmsInbound", new JmsInbound(maxMessageBytes));
         main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit));
         main.bind("receipts", receipts);
         main.bind("egress", new EgressService(formats, translator, transfer, audit));
@@ -100,11 +96,11 @@ final class Engine implements AutoCloseable {
                 maxMessageBytes, Long.parseLong(settings.get("adapter.file.max-batch-bytes"))));
         main.bind("batchOutcome", new BatchOutcome());
         main.bind("laterReceipts", new LaterReceipts());
-        main.bind("crossCheck", crossCheck);
-        main.bind("crossCheckStrategy", new CrossCheckStrategy());
-        main.bind("crossCheckRepository", crossCheckRepository());
-        main.bind("declarations", new DeclarationSteps(assembler, screening, tax, new BuyerTotals(database.dataSource()),
-                new HeldDeclarations(database.dataSource()), senders, translator, formats, crossCheck, settings.receiptZone()));
+        Declarations declarations = new Declarations(assembler, screening, tax, new BuyerTotals(database.dataSource()),
+                senders, translator, formats, settings.receiptZone());
+        main.bind("crossCheck", new CrossCheckSteps(new CrossCheckStore(database.dataSource(), database.postgres()),
+                new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), declarations, receipts,
+                java.time.Duration.ofMillis(Long.parseLong(settings.get("adapter.crosscheck.timeout")))));
         main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts));
         // customs-to-customs exchange over SOAP (routes/soap.yaml)
         soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource());
@@ -113,21 +109,6 @@ final class Engine implements AutoCloseable {
 
     SoapExchange soap() {
         return soap;
-    }
-
-    /**
-     * The cross-check groups live in the database: a restart (or a crash) in the middle of a
-     * correlation loses nothing; a completed group is confirmed only once it has been processed.
-     */
-    private JdbcAggregationRepository crossCheckRepository() {
-        DataSourceTransactionManager tx = new DataSourceTransactionManager(database.dataSource());
-        JdbcAggregationRepository repo = new JdbcAggregationRepository(tx, Database.CROSSCHECK_REPOSITORY, database.dataSource());
-        repo.setUseRecovery(true);
-        repo.setRecoveryInterval(5, TimeUnit.SECONDS);
-        repo.setMaximumRedeliveries(5);
-        repo.setDeadLetterUri("jms:queue:DLQ.crosscheck");
-        repo.setDeserializationFilter("java.**;org.apache.camel.**;org.wcoecom.adapter.rules.**;!*");
-        return repo;
     }
 
     private static void seedCatalogue(Settings settings, Catalogue catalogue) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.jms.ConnectionFactory;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.wcoecom.adapter.broker.ConnectionFactories;
 import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.broker.EmbeddedBroker;
 import org.wcoecom.adapter.partner.PartnerDirectory;
@@ -36,7 +37,7 @@ public final class OperatorBroker implements AutoCloseable {
     public static OperatorBroker open(Settings settings) throws Exception {
         Optional<String> external = settings.optional("adapter.broker.url");
         if (external.isPresent()) {
-            return new OperatorBroker(new ActiveMQConnectionFactory(external.get()), settings.optional("adapter.broker.user").orElse(null),
+            return new OperatorBroker(ConnectionFactories.artemis(external.get()), settings.optional("adapter.broker.user").orElse(null),
                     settings.optional("adapter.broker.password").orElse(null), null, "external broker " + external.get());
         }
         PartnerDirectory partners = PartnerDirectory.load(settings.optional("adapter.partners.file").map(Path::of));
@@ -48,12 +49,12 @@ public final class OperatorBroker implements AutoCloseable {
         int port = settings.integer("adapter.broker.port");
         if (!Ports.isFree(reachable, port)) {
             String url = "tcp://" + reachable + ":" + port;
-            return new OperatorBroker(new ActiveMQConnectionFactory(url), BrokerUsers.OPERATOR, operatorPassword, null,
+            return new OperatorBroker(ConnectionFactories.artemis(url), BrokerUsers.OPERATOR, operatorPassword, null,
                     "the running adapter's broker at " + url);
         }
         EmbeddedBroker broker = AdapterRuntime.embeddedBroker(settings, credentials, partners, "127.0.0.1", UUID.randomUUID().toString());
         broker.start();
-        return new OperatorBroker(new ActiveMQConnectionFactory(broker.inVmUrl()), BrokerUsers.OPERATOR, operatorPassword, broker,
+        return new OperatorBroker(ConnectionFactories.artemis(broker.inVmUrl()), BrokerUsers.OPERATOR, operatorPassword, broker,
                 "the stopped adapter's journal in " + broker.journalDir());
     }
 

@@ -13,14 +13,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.wcoecom.adapter.runtime.Settings;
 
 /**
- * The adapter's database: cross-check state (Camel's JDBC aggregation repository), the product
- * catalogue, held declarations, buyers' annual totals, who sent which record (to relay
+ * The adapter's database: the three-document check's groups, the product
+ * catalogue, buyers' annual totals, who sent which record (to relay
  * customs receipts), the records received (idempotency) and the audit trail.
  */
 public final class Database implements AutoCloseable {
-
-    /** Name of the cross-check aggregation repository, and so of its two tables. */
-    public static final String CROSSCHECK_REPOSITORY = "crosscheck";
 
     private final HikariDataSource pool;
     private final boolean postgres;
@@ -68,20 +65,36 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** Whether it is PostgreSQL (else H2): the few statements the two speak differently. */
+    public boolean postgres() {
+        return postgres;
+    }
+
     private void migrate() {
         // the one type the two databases name differently
         String blob = postgres ? "BYTEA" : "BLOB";
         String[] ddl = {
-            "CREATE TABLE IF NOT EXISTS " + CROSSCHECK_REPOSITORY + " (id VARCHAR(255) NOT NULL, exchange " + blob
-                    + " NOT NULL, version BIGINT NOT NULL, CONSTRAINT " + CROSSCHECK_REPOSITORY + "_pk PRIMARY KEY (id))",
-            "CREATE TABLE IF NOT EXISTS " + CROSSCHECK_REPOSITORY + "_completed (id VARCHAR(255) NOT NULL, exchange " + blob
-                    + " NOT NULL, version BIGINT NOT NULL, CONSTRAINT " + CROSSCHECK_REPOSITORY + "_completed_pk PRIMARY KEY (id))",
+            // the three-document check: a lock row per order number, its groups (one per platform), their documents,
+            // and what a step decided to send, kept under the step's id until the broker has taken it
+            "CREATE TABLE IF NOT EXISTS crosscheck_order (order_no VARCHAR(255) PRIMARY KEY, locked_at TIMESTAMP NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS crosscheck_group (order_no VARCHAR(255) NOT NULL, platform VARCHAR(64) NOT NULL,"
+                    + " state VARCHAR(16) NOT NULL, reason VARCHAR(2000), deadline TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL,"
+                    + " PRIMARY KEY (order_no, platform))",
+            "CREATE INDEX IF NOT EXISTS crosscheck_group_deadline ON crosscheck_group (deadline)",
+            "CREATE TABLE IF NOT EXISTS crosscheck_document (order_no VARCHAR(255) NOT NULL, platform VARCHAR(64) NOT NULL,"
+                    + " kind VARCHAR(16) NOT NULL, partner VARCHAR(64) NOT NULL, record_id VARCHAR(200) NOT NULL,"
+                    + " content " + blob + " NOT NULL, evaluated BOOLEAN NOT NULL, received_at TIMESTAMP NOT NULL,"
+                    + " PRIMARY KEY (order_no, platform, kind))",
+            "CREATE TABLE IF NOT EXISTS crosscheck_applied (source_id VARCHAR(255) PRIMARY KEY, created_at TIMESTAMP NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS crosscheck_output (source_id VARCHAR(255) NOT NULL, seq INT NOT NULL,"
+                    + " output_type VARCHAR(16) NOT NULL, partner VARCHAR(64), channel VARCHAR(16), record_id VARCHAR(200),"
+                    + " format VARCHAR(35), outcome VARCHAR(20), body " + blob + " NOT NULL, created_at TIMESTAMP NOT NULL,"
+                    + " PRIMARY KEY (source_id, seq))",
+            "CREATE INDEX IF NOT EXISTS crosscheck_output_created ON crosscheck_output (created_at)",
             "CREATE TABLE IF NOT EXISTS catalogue (item_no VARCHAR(64) PRIMARY KEY, gcode VARCHAR(10) NOT NULL,"
                     + " gname VARCHAR(250) NOT NULL, unit1 VARCHAR(3) NOT NULL, qty1_per_unit DECIMAL(19,5) NOT NULL,"
                     + " unit2 VARCHAR(3), qty2_per_unit DECIMAL(19,5), item_record_no VARCHAR(30), net_weight_kg DECIMAL(19,5),"
                     + " updated_at TIMESTAMP NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS held_declaration (correlation_key VARCHAR(255) PRIMARY KEY, group_data " + blob
-                    + " NOT NULL, reason VARCHAR(4000) NOT NULL, held_at TIMESTAMP NOT NULL)",
             "CREATE TABLE IF NOT EXISTS buyer_total (buyer_key VARCHAR(100) NOT NULL, year_of INT NOT NULL,"
                     + " total DECIMAL(19,5) NOT NULL, PRIMARY KEY (buyer_key, year_of))",
             "CREATE TABLE IF NOT EXISTS record_ref (ref_type VARCHAR(35) NOT NULL, ref_value VARCHAR(255) NOT NULL,"

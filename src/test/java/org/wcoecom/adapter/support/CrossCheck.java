@@ -81,7 +81,7 @@ public final class CrossCheck {
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
             try (var c = java.sql.DriverManager.getConnection(url, "", "");
-                    var st = c.prepareStatement("SELECT COUNT(*) FROM crosscheck WHERE id = ?")) {
+                    var st = c.prepareStatement("SELECT COUNT(*) FROM crosscheck_group WHERE order_no = ?")) {
                 st.setString(1, orderNo);
                 try (var r = st.executeQuery()) {
                     if (r.next() && r.getInt(1) > 0) {

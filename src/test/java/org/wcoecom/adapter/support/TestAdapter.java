@@ -103,6 +103,11 @@ public final class TestAdapter implements AutoCloseable {
                 "--broker-port", String.valueOf(brokerPort));
     }
 
+    /** The running adapter itself (to stop a route, say, as an operator would). */
+    public AdapterRuntime runtime() {
+        return runtime;
+    }
+
     public int brokerPort() {
         return brokerPort;
     }

@@ -10,13 +10,16 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wcoecom.adapter.canonical.Canonical;
+import org.wcoecom.adapter.canonical.Parties;
 import org.wcoecom.adapter.canonical.References;
 import org.wcoecom.adapter.canonical.model.DeclarationType;
 import org.wcoecom.adapter.canonical.model.OrderType;
+import org.wcoecom.adapter.canonical.model.PartyRoleType;
 import org.wcoecom.adapter.canonical.model.PaymentType;
 import org.wcoecom.adapter.canonical.model.ShipmentType;
 import org.wcoecom.adapter.declaration.DeclarationAssembler;
 import org.wcoecom.adapter.declaration.TaxEstimator;
+import org.wcoecom.adapter.format.CanonicalDocument;
 import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
@@ -103,6 +106,38 @@ public final class Declarations {
                 References.of(d));
         LOG.info("declaration {} queued for customs", d.getHeader().getRecordId());
         return new Forward(d.getHeader().getRecordId(), xml);
+    }
+
+    /**
+     * A declaration a partner sent (a CEB621 of its declarant, a WCO DM declaration from overseas
+     * customs): screened and its taxes estimated like one the adapter assembles, before it may leave.
+     *
+     * @param violations what screening refuses (empty: it may go)
+     * @param document   the declaration with the adapter's estimate, when it may go
+     * @param buyerKey   whose annual total it counts towards once accepted
+     * @param dutiable   how much it adds to that total
+     */
+    public record Received(List<RuleViolation> violations, CanonicalDocument document, String buyerKey, BigDecimal dutiable) {
+    }
+
+    public Received received(CanonicalDocument doc) throws TranslationException {
+        DeclarationType d = (DeclarationType) Canonical.read(doc.xml());
+        List<RuleViolation> screened = screening.check(d);
+        if (!screened.isEmpty()) {
+            return new Received(screened, doc, null, BigDecimal.ZERO);
+        }
+        String buyerKey = Parties.personId(Parties.role(d.getParty(), PartyRoleType.BUYER))
+                .map(i -> i.getScheme() + ":" + i.getValue()).orElse("unknown");
+        BigDecimal dutiable = d.getGoodsItem().isEmpty() ? BigDecimal.ZERO
+                : tax.estimate(d, totals.total(buyerKey, LocalDate.now(zone).getYear()));
+        var tree = Canonical.toTree(Canonical.FACTORY.createDeclaration(d));
+        byte[] xml = translator.writeValidated(tree, formats.canonical().schema(), Translator.CANONICAL_INVALID, "canonical");
+        return new Received(List.of(), new CanonicalDocument(doc.recordId(), doc.kind(), tree, xml), buyerKey, dutiable);
+    }
+
+    /** A received declaration was accepted: it counts towards its buyer's annual total. */
+    public void counted(Received received) {
+        totals.add(received.buyerKey(), LocalDate.now(zone).getYear(), received.dutiable());
     }
 
     private static Refuse refuse(OrderType order, List<RuleViolation> violations) {

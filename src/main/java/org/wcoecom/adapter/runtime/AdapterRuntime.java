@@ -57,6 +57,21 @@ public final class AdapterRuntime implements AutoCloseable {
         this.settings = settings;
         this.formats = FormatRegistry.load(settings.home());
         this.partners = PartnerDirectory.load(settings.optional("adapter.partners.file").map(Path::of));
+        requireKnownFormats(formats, partners);
+    }
+
+    /** A partner may only be allowed formats the adapter has, and declarations only if it declares. */
+    private static void requireKnownFormats(FormatRegistry formats, PartnerDirectory partners) {
+        for (Partner p : partners.all()) {
+            for (String id : p.formats()) {
+                var format = formats.byId(id).orElseThrow(() -> new IllegalArgumentException("partners file: partner " + p.id()
+                        + " may send " + id + ", which is not a format of this adapter (see `formats`)"));
+                if (java.util.Set.of("inventory", "declaration").contains(format.definition().kind()) && !p.mayDeclare()) {
+                    throw new IllegalArgumentException("partners file: partner " + p.id() + " (role " + p.role() + ") may not send "
+                            + id + ": declarations come only from partners with role declarant");
+                }
+            }
+        }
     }
 
     /** Runs something once every route has started (the demo, the start-up summary). */

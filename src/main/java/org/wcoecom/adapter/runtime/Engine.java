@@ -83,9 +83,11 @@ final class Engine implements AutoCloseable {
         DeclarationAssembler assembler = new DeclarationAssembler(DeclarantSettings.from(settings), catalogue,
                 CodeLists.load(home), settings.receiptZone());
 
+        Declarations declarations = new Declarations(assembler, screening, tax, new BuyerTotals(database.dataSource()),
+                senders, translator, formats, settings.receiptZone());
         main.bind("httpAuth", new HttpAuthenticator(keys));
         long maxMessageBytes = Long.parseLong(settings.get("adapter.limits.max-message-bytes"));
-        main.bind("ingress", new IngressService(reader, translator, partners, senders, received, audit,
+        main.bind("ingress", new IngressService(reader, translator, partners, senders, received, audit, declarations,
                 maxMessageBytes, settings.receiptZone()));
         main.bind("jmsInbound", new JmsInbound(maxMessageBytes));
         main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit));
@@ -96,8 +98,6 @@ final class Engine implements AutoCloseable {
                 maxMessageBytes, Long.parseLong(settings.get("adapter.file.max-batch-bytes"))));
         main.bind("batchOutcome", new BatchOutcome());
         main.bind("laterReceipts", new LaterReceipts());
-        Declarations declarations = new Declarations(assembler, screening, tax, new BuyerTotals(database.dataSource()),
-                senders, translator, formats, settings.receiptZone());
         main.bind("crossCheck", new CrossCheckSteps(new CrossCheckStore(database.dataSource(), database.postgres()),
                 new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), declarations, receipts,
                 java.time.Duration.ofMillis(Long.parseLong(settings.get("adapter.crosscheck.timeout")))));

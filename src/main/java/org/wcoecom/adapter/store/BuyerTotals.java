@@ -39,6 +39,18 @@ public final class BuyerTotals {
         }
     }
 
+    /** Adds a declared amount to the buyer's year, in a transaction of its own. */
+    public void add(String buyerKey, int year, BigDecimal amount) {
+        try {
+            Transactions.inTransaction(db, c -> {
+                add(c, buyerKey, year, amount);
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("buyer total update failed: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Adds a declared amount to the buyer's year on the caller's connection, so that it counts exactly
      * when the declaration is committed; in one statement, so concurrent adds do not lose each other.

@@ -52,11 +52,11 @@ class CrossCheckIsolationTest {
         Path partners = Files.createTempFile("partners-", ".yaml");
         Files.writeString(partners, """
                 partners:
-                  - {id: demo-platform, senderCodes: ["3120966001"], receiptFormat: ceb312}
-                  - {id: demo-payment, senderCodes: ["3120980011"], receiptFormat: ceb412}
-                  - {id: demo-logistics, senderCodes: ["3120968001"], receiptFormat: ceb512}
-                  - {id: %s, senderCodes: ["%s"], receiptFormat: ceb412}
-                  - {id: %s, senderCodes: ["%s"], receiptFormat: ceb512}
+                  - {id: demo-platform, role: platform, senderCodes: ["3120966001"], formats: [ceb311], receiptFormat: ceb312}
+                  - {id: demo-payment, role: payment, senderCodes: ["3120980011"], formats: [ceb411], receiptFormat: ceb412}
+                  - {id: demo-logistics, role: logistics, senderCodes: ["3120968001"], formats: [ceb511], receiptFormat: ceb512}
+                  - {id: %s, role: payment, senderCodes: ["%s"], formats: [ceb411], receiptFormat: ceb412}
+                  - {id: %s, role: logistics, senderCodes: ["%s"], formats: [ceb511], receiptFormat: ceb512}
                 """.formatted(ROGUE_PAYMENT, ROGUE_PAY_CODE, ROGUE_LOGISTICS, ROGUE_LOGISTICS_CODE));
         adapter = new TestAdapter(data, Map.of("adapter.partners.file", partners.toString()));
     }

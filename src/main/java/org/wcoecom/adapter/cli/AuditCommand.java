@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.wcoecom.adapter.operations.OperatorRequests;
+import org.wcoecom.adapter.runtime.Databases;
 import org.wcoecom.adapter.runtime.Settings;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.Database;
@@ -22,10 +24,7 @@ import picocli.CommandLine.Parameters;
 final class AuditCommand implements Callable<Integer> {
 
     @Mixin
-    CommonOptions common;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "The adapter's data folder (default: ./data).")
-    Path data;
+    AdapterTarget target;
 
     @Parameters(paramLabel = "RECORD-ID", description = "The record id, <partner>:<key> (e.g. demo-platform:YX20261120143005001).")
     String recordId;
@@ -34,28 +33,31 @@ final class AuditCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        Settings settings = common.settings(data == null ? Map.of() : Map.of("adapter.data.dir", data.toString()));
+    public Integer call() throws Exception {
+        Settings settings = target.settings();
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Database.open(settings)) {
-            List<AuditTrail.Event> events = new AuditTrail(db.dataSource()).history(recordId);
-            if (events.isEmpty()) {
-                spec.commandLine().getErr().println("no record " + recordId + " in the audit trail");
-                spec.commandLine().getErr().flush();
-                return 1;
+        PrintWriter err = spec.commandLine().getErr();
+        List<AuditTrail.Event> events;
+        try (Database db = Databases.open(settings)) {
+            events = new AuditTrail(db.dataSource(), settings.integer("adapter.retention.rejected-bytes")).history(recordId);
+        } catch (RuntimeException e) {
+            if (!OperatorChannel.heldByTheAdapter(e)) {
+                throw e;
             }
-            out.println("record " + recordId + ": " + events.size() + " event(s)");
-            for (AuditTrail.Event e : events) {
-                out.printf("%s  %-13s %-9s partner=%s channel=%s format=%s message=%s sha256=%s%n    %s%n", e.at(), e.event(),
-                        dash(e.outcome()), dash(e.partner()), dash(e.channel()), dash(e.format()), dash(e.messageId()),
-                        dash(e.sha256()), dash(e.detail()));
-            }
+            OperatorChannel.Reply reply = OperatorChannel.request(settings, "audit", recordId);
+            (reply.exit() == 0 ? out : err).println(reply.output().strip());
             out.flush();
+            err.flush();
+            return reply.exit();
         }
+        if (events.isEmpty()) {
+            err.println(OperatorRequests.describe(recordId, events));
+            err.flush();
+            return 1;
+        }
+        out.print(OperatorRequests.describe(recordId, events));
+        out.flush();
         return 0;
     }
 
-    private static String dash(String s) {
-        return s == null || s.isBlank() ? "-" : s;
-    }
 }

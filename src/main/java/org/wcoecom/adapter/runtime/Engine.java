@@ -17,6 +17,7 @@ import org.wcoecom.adapter.format.CodeLists;
 import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.format.MessageReader;
 import org.wcoecom.adapter.format.Translator;
+import org.wcoecom.adapter.operations.OperatorRequests;
 import org.wcoecom.adapter.partner.PartnerDirectory;
 import org.wcoecom.adapter.pipeline.BatchFiles;
 import org.wcoecom.adapter.pipeline.BatchOutcome;
@@ -42,6 +43,7 @@ import org.wcoecom.adapter.store.CrossCheckStore;
 import org.wcoecom.adapter.store.Database;
 import org.wcoecom.adapter.store.ReceivedRecords;
 import org.wcoecom.adapter.store.RecordSenders;
+import org.wcoecom.adapter.store.Retention;
 
 /**
  * The adapter's engine objects, built from the settings and bound under the names the routes use
@@ -58,13 +60,13 @@ final class Engine implements AutoCloseable {
     Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, PartnerKeys keys, Main main) {
         Path home = settings.home();
         Path data = settings.dataDir();
-        database = Database.open(settings);
+        database = Databases.open(settings);
         int maxErrors = settings.integer("adapter.limits.max-errors");
         MessageReader reader = new MessageReader(formats, maxErrors);
         Translator translator = new Translator(formats, maxErrors, () -> SigningKeys.signer(settings, data));
         RecordSenders senders = new RecordSenders(database.dataSource());
         ReceivedRecords received = new ReceivedRecords(database.dataSource());
-        AuditTrail audit = new AuditTrail(database.dataSource());
+        AuditTrail audit = new AuditTrail(database.dataSource(), settings.integer("adapter.retention.rejected-bytes"));
         ReceiptService receipts = new ReceiptService(formats, translator, partners,
                 settings.get("adapter.receipt.default-format"), settings.receiptZone());
 
@@ -98,7 +100,12 @@ final class Engine implements AutoCloseable {
                 maxMessageBytes, Long.parseLong(settings.get("adapter.file.max-batch-bytes"))));
         main.bind("batchOutcome", new BatchOutcome());
         main.bind("laterReceipts", new LaterReceipts());
-        main.bind("crossCheck", new CrossCheckSteps(new CrossCheckStore(database.dataSource(), database.postgres()),
+        CrossCheckStore crossCheckStore = new CrossCheckStore(database.dataSource(), database.postgres());
+        main.bind("operatorRequests", new OperatorRequests(audit, catalogue));
+        main.bind("retention", new Retention(audit, received, senders, crossCheckStore,
+                java.time.Duration.ofDays(settings.integer("adapter.retention.audit-days")),
+                java.time.Duration.ofDays(settings.integer("adapter.retention.records-days"))));
+        main.bind("crossCheck", new CrossCheckSteps(crossCheckStore,
                 new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), declarations, receipts,
                 java.time.Duration.ofMillis(Long.parseLong(settings.get("adapter.crosscheck.timeout")))));
         main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts));

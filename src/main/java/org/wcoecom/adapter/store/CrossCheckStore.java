@@ -346,6 +346,14 @@ public final class CrossCheckStore {
         }
     }
 
+    /**
+     * Forgets decisions stored before the given time whose sending was never confirmed (the process died
+     * after the broker's commit): long after any redelivery could need them.
+     */
+    public int purge(Instant before) {
+        return Rows.deleteBefore(db, "crosscheck_output", "created_at", before) + Rows.deleteBefore(db, "crosscheck_applied", "created_at", before);
+    }
+
     private static String cut(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max);
     }

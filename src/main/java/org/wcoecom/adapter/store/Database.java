@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import org.wcoecom.adapter.runtime.Settings;
 
 /**
  * The adapter's database: the three-document check's groups, the product
@@ -27,23 +26,26 @@ public final class Database implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** The database the settings name (adapter.db.*): the embedded one under the data folder by default. */
-    public static Database open(Settings settings) {
-        return open(settings.dataDir(), settings.optional("adapter.db.url").orElse(null),
-                settings.optional("adapter.db.user").orElse(null), settings.optional("adapter.db.password").orElse(null));
+    /** The user of the embedded database (its password comes from the secrets). */
+    public static final String EMBEDDED_USER = "ADAPTER";
+
+    /**
+     * The embedded H2 database under the data folder: files of the adapter's own, no network server,
+     * a password of its own.
+     */
+    public static Database embedded(Path dataDir, String password) {
+        // WRITE_DELAY=0: a commit reaches the file at once, so a killed process loses none
+        // (H2 otherwise writes up to half a second later; CrashRecoveryIT lost the cross-check state)
+        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("adapter").toAbsolutePath() + ";WRITE_DELAY=0";
+        EmbeddedCredentials.upgrade(url, EMBEDDED_USER, password);
+        return open(url, EMBEDDED_USER, password);
     }
 
     /**
-     * The default embedded H2 database under the data folder, or the given JDBC URL: H2
-     * ({@code jdbc:h2:...}) or PostgreSQL ({@code jdbc:postgresql://host/db}), shared by every
-     * adapter instance of a cluster.
+     * The database at a JDBC URL: H2 ({@code jdbc:h2:...}) or PostgreSQL
+     * ({@code jdbc:postgresql://host/db}), shared by every adapter instance of a cluster.
      */
-    public static Database open(Path dataDir, String url, String user, String password) {
-        String jdbcUrl = url == null || url.isBlank()
-                // WRITE_DELAY=0: a commit reaches the file at once, so a killed process loses none
-                // (H2 otherwise writes up to half a second later; CrashRecoveryIT lost the cross-check state)
-                ? "jdbc:h2:file:" + dataDir.resolve("db").resolve("adapter").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"
-                : url;
+    public static Database open(String jdbcUrl, String user, String password) {
         boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
         if (!postgres && !jdbcUrl.startsWith("jdbc:h2:")) {
             throw new IllegalArgumentException("adapter.db.url: " + jdbcUrl + " is neither an H2 nor a PostgreSQL JDBC URL");

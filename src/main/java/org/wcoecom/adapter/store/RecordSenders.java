@@ -78,6 +78,11 @@ public final class RecordSenders {
         }
     }
 
+    /** Forgets who sent the records registered before the given time: customs' later answers to them are kept unmatched. */
+    public int purge(Instant before) {
+        return Rows.deleteBefore(db, "record_ref", "created_at", before);
+    }
+
     /**
      * The latest record of the given format that carries every one of the given references (the
      * first reference narrows the search, the others must agree).

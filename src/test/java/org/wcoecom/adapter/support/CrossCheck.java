@@ -73,14 +73,14 @@ public final class CrossCheck {
     }
 
     /**
-     * Waits until the cross-check store of the adapter with this data folder holds the group of an
-     * order (the embedded H2 database; AUTO_SERVER lets a second process look in).
+     * Waits until the cross-check store of an adapter running in this JVM holds the group of an order
+     * (the embedded database has no network server: only its own process opens it).
      */
-    public static void awaitStored(Path dataDir, String orderNo, Duration wait) throws InterruptedException {
-        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("adapter").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+    public static void awaitStored(TestAdapter adapter, String orderNo, Duration wait) throws InterruptedException {
+        String url = "jdbc:h2:file:" + adapter.dataDir().resolve("db").resolve("adapter").toAbsolutePath() + ";WRITE_DELAY=0";
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
-            try (var c = java.sql.DriverManager.getConnection(url, "", "");
+            try (var c = java.sql.DriverManager.getConnection(url, "ADAPTER", adapter.secret("database.password"));
                     var st = c.prepareStatement("SELECT COUNT(*) FROM crosscheck_group WHERE order_no = ?")) {
                 st.setString(1, orderNo);
                 try (var r = st.executeQuery()) {

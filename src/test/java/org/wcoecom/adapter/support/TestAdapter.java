@@ -92,6 +92,11 @@ public final class TestAdapter implements AutoCloseable {
         return secrets.find(Secrets.apiKeyName(partner)).orElseThrow(() -> new AssertionError("no API key for " + partner));
     }
 
+    /** A secret of the adapter's secrets file (e.g. database.password). */
+    public String secret(String name) {
+        return secrets.find(name).orElseThrow(() -> new AssertionError("no secret " + name));
+    }
+
     /** A broker user's password (a partner, operator or customs). */
     public String brokerPassword(String user) {
         return secrets.find(Secrets.brokerPasswordName(user)).orElseThrow(() -> new AssertionError("no broker password for " + user));

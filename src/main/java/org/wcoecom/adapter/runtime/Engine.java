@@ -30,6 +30,7 @@ import org.wcoecom.adapter.pipeline.FileChannel;
 import org.wcoecom.adapter.pipeline.IngressService;
 import org.wcoecom.adapter.pipeline.JmsInbound;
 import org.wcoecom.adapter.pipeline.LaterReceipts;
+import org.wcoecom.adapter.pipeline.RegularFilesOnly;
 import org.wcoecom.adapter.receipt.ReceiptService;
 import org.wcoecom.adapter.rules.CrossCheckRules;
 import org.wcoecom.adapter.rules.Screening;
@@ -96,6 +97,7 @@ final class Engine implements AutoCloseable {
         main.bind("receipts", receipts);
         main.bind("egress", new EgressService(formats, translator, transfer, audit));
         main.bind("files", new FileChannel());
+        main.bind("regularFilesOnly", new RegularFilesOnly());
         main.bind("batchFiles", new BatchFiles(new BatchSplitter(formats, maxMessageBytes, settings.integer("adapter.file.batch-records")),
                 maxMessageBytes, Long.parseLong(settings.get("adapter.file.max-batch-bytes"))));
         main.bind("batchOutcome", new BatchOutcome());

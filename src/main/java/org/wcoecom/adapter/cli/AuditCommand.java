@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.wcoecom.adapter.operations.OperatorRequests;
 import org.wcoecom.adapter.runtime.Databases;
 import org.wcoecom.adapter.runtime.Settings;
 import org.wcoecom.adapter.store.AuditTrail;
@@ -36,28 +35,27 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Settings settings = target.settings();
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         List<AuditTrail.Event> events;
+        // the embedded database is a file both the running adapter and this command may open
         try (Database db = Databases.open(settings)) {
             events = new AuditTrail(db.dataSource(), settings.integer("adapter.retention.rejected-bytes")).history(recordId);
-        } catch (RuntimeException e) {
-            if (!OperatorChannel.heldByTheAdapter(e)) {
-                throw e;
-            }
-            OperatorChannel.Reply reply = OperatorChannel.request(settings, "audit", recordId);
-            (reply.exit() == 0 ? out : err).println(reply.output().strip());
-            out.flush();
-            err.flush();
-            return reply.exit();
         }
         if (events.isEmpty()) {
-            err.println(OperatorRequests.describe(recordId, events));
-            err.flush();
+            spec.commandLine().getErr().println("no record " + recordId + " in the audit trail");
+            spec.commandLine().getErr().flush();
             return 1;
         }
-        out.print(OperatorRequests.describe(recordId, events));
+        out.println("record " + recordId + ": " + events.size() + " event(s)");
+        for (AuditTrail.Event e : events) {
+            out.printf("%s  %-13s %-9s partner=%s channel=%s format=%s message=%s sha256=%s%n    %s%n", e.at(), e.event(),
+                    dash(e.outcome()), dash(e.partner()), dash(e.channel()), dash(e.format()), dash(e.messageId()),
+                    dash(e.sha256()), dash(e.detail()));
+        }
         out.flush();
         return 0;
     }
 
+    private static String dash(String s) {
+        return s == null || s.isBlank() ? "-" : s;
+    }
 }

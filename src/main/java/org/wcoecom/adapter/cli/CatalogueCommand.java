@@ -50,16 +50,6 @@ final class CatalogueCommand implements Runnable {
                 int n = catalogue.importCsv(file);
                 spec.commandLine().getOut().println("imported " + n + " items from " + file + "; the catalogue holds " + catalogue.size());
                 spec.commandLine().getOut().flush();
-            } catch (RuntimeException e) {
-                if (!OperatorChannel.heldByTheAdapter(e)) {
-                    throw e;
-                }
-                OperatorChannel.Reply reply = OperatorChannel.request(settings, "catalogue-import",
-                        java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
-                var stream = reply.exit() == 0 ? spec.commandLine().getOut() : spec.commandLine().getErr();
-                stream.println(reply.output().replaceAll("/\\S*catalogue-\\d+\\.csv", file.toString()));
-                stream.flush();
-                return reply.exit();
             }
             return 0;
         }

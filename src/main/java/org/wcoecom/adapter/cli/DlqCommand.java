@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 
 import org.wcoecom.adapter.broker.DeadLetterQueues;
 import org.wcoecom.adapter.runtime.OperatorBroker;
-import org.wcoecom.adapter.operations.OperatorRequests;
 import org.wcoecom.adapter.runtime.Databases;
 import org.wcoecom.adapter.runtime.Settings;
 import org.wcoecom.adapter.store.AuditTrail;
@@ -150,26 +149,14 @@ final class DlqCommand implements Runnable {
         }
 
         private void audit(Settings settings, List<DeadLetterQueues.Letter> replayed) {
-            List<AuditTrail.Event> events = replayed.stream().map(l -> OperatorRequests.replayedEvent(l.id(), l.partner(), l.recordId(),
-                    l.queue(), l.source())).toList();
             try (Database db = Databases.open(settings)) {
-                new AuditTrail(db.dataSource(), settings.integer("adapter.retention.rejected-bytes")).record(events);
+                new AuditTrail(db.dataSource(), settings.integer("adapter.retention.rejected-bytes")).record(replayed.stream()
+                        .map(l -> new AuditTrail.Event(Instant.now(), AuditTrail.REPLAYED, l.partner(), "jms", null, l.id(), l.recordId(),
+                                null, "REPLAYED", "from " + l.queue() + " to " + l.source(), null)).toList());
             } catch (RuntimeException e) {
-                try {
-                    if (!OperatorChannel.heldByTheAdapter(e)) {
-                        throw e;
-                    }
-                    OperatorChannel.request(settings, "audit-replayed", OperatorRequests.replayed(replayed.stream()
-                            .map(l -> new String[] {l.id(), nz(l.partner()), nz(l.recordId()), l.queue(), l.source()}).toList()));
-                } catch (Exception failed) {
-                    spec.commandLine().getErr().println("warning: the replay is not in the audit trail: " + failed.getMessage());
-                    spec.commandLine().getErr().flush();
-                }
+                spec.commandLine().getErr().println("warning: the replay is not in the audit trail: " + e.getMessage());
+                spec.commandLine().getErr().flush();
             }
-        }
-
-        private static String nz(String s) {
-            return s == null ? "" : s;
         }
     }
 

@@ -1,19 +1,12 @@
 package org.wcoecom.adapter.runtime;
 
-import java.util.List;
-
-import org.wcoecom.adapter.security.Credentials;
-import org.wcoecom.adapter.security.Secrets;
 import org.wcoecom.adapter.store.Database;
 
 /**
  * The database the settings name: {@code adapter.db.url} with its user and password, or the embedded
- * one under the data folder with a password of its own from the secrets (generated on first use).
+ * one under the data folder (a file only the folder's owner reaches).
  */
 public final class Databases {
-
-    /** The secret holding the embedded database's password. */
-    public static final String PASSWORD_SECRET = "database.password";
 
     private Databases() {
     }
@@ -25,8 +18,6 @@ public final class Databases {
                     settings.optional("adapter.db.password").orElse(null));
         }
         DataFolder.secure(settings.dataDir());
-        Secrets secrets = Secrets.open(Credentials.secretsFile(settings), true);
-        String password = secrets.require(List.of(PASSWORD_SECRET)).get(PASSWORD_SECRET);
-        return Database.embedded(settings.dataDir(), password);
+        return Database.embedded(settings.dataDir(), settings.get("adapter.db.sync"));
     }
 }

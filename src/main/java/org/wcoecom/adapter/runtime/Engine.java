@@ -17,7 +17,6 @@ import org.wcoecom.adapter.format.CodeLists;
 import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.format.MessageReader;
 import org.wcoecom.adapter.format.Translator;
-import org.wcoecom.adapter.operations.OperatorRequests;
 import org.wcoecom.adapter.partner.PartnerDirectory;
 import org.wcoecom.adapter.pipeline.BatchFiles;
 import org.wcoecom.adapter.pipeline.BatchOutcome;
@@ -86,7 +85,7 @@ final class Engine implements AutoCloseable {
         DeclarationAssembler assembler = new DeclarationAssembler(DeclarantSettings.from(settings), catalogue,
                 CodeLists.load(home), settings.receiptZone());
 
-        Declarations declarations = new Declarations(assembler, screening, tax, new BuyerTotals(database.dataSource()),
+        Declarations declarations = new Declarations(assembler, screening, tax, new BuyerTotals(database.dataSource(), database.dialect()),
                 senders, translator, formats, settings.receiptZone());
         main.bind("httpAuth", new HttpAuthenticator(keys));
         long maxMessageBytes = Long.parseLong(settings.get("adapter.limits.max-message-bytes"));
@@ -102,8 +101,7 @@ final class Engine implements AutoCloseable {
                 maxMessageBytes, Long.parseLong(settings.get("adapter.file.max-batch-bytes"))));
         main.bind("batchOutcome", new BatchOutcome());
         main.bind("laterReceipts", new LaterReceipts());
-        CrossCheckStore crossCheckStore = new CrossCheckStore(database.dataSource(), database.postgres());
-        main.bind("operatorRequests", new OperatorRequests(audit, catalogue));
+        CrossCheckStore crossCheckStore = new CrossCheckStore(database.dataSource(), database.dialect());
         main.bind("retention", new Retention(audit, received, senders, crossCheckStore,
                 java.time.Duration.ofDays(settings.integer("adapter.retention.audit-days")),
                 java.time.Duration.ofDays(settings.integer("adapter.retention.records-days"))));

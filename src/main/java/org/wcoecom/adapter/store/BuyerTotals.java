@@ -15,9 +15,11 @@ import javax.sql.DataSource;
 public final class BuyerTotals {
 
     private final DataSource db;
+    private final Dialect dialect;
 
-    public BuyerTotals(DataSource db) {
+    public BuyerTotals(DataSource db, Dialect dialect) {
         this.db = db;
+        this.dialect = dialect;
     }
 
     public BigDecimal total(String buyerKey, int year) {
@@ -56,8 +58,13 @@ public final class BuyerTotals {
      * when the declaration is committed; in one statement, so concurrent adds do not lose each other.
      */
     public void add(Connection c, String buyerKey, int year, BigDecimal amount) throws SQLException {
-        try (PreparedStatement u = c.prepareStatement("UPDATE buyer_total SET total = total + ? WHERE buyer_key = ? AND year_of = ?")) {
-            u.setBigDecimal(1, amount);
+        // SQLite would add in floating point: the sum is made here, exactly, under the transaction's write lock
+        String sql = dialect == Dialect.SQLITE
+                ? "UPDATE buyer_total SET total = ? WHERE buyer_key = ? AND year_of = ?"
+                : "UPDATE buyer_total SET total = total + ? WHERE buyer_key = ? AND year_of = ?";
+        BigDecimal value = dialect == Dialect.SQLITE ? total(c, buyerKey, year).add(amount) : amount;
+        try (PreparedStatement u = c.prepareStatement(sql)) {
+            u.setObject(1, value);
             u.setString(2, buyerKey);
             u.setInt(3, year);
             if (u.executeUpdate() == 1) {

@@ -40,11 +40,11 @@ public final class CrossCheckStore {
     public static final String HELD = "HELD";
 
     private final DataSource db;
-    private final boolean postgres;
+    private final Dialect dialect;
 
-    public CrossCheckStore(DataSource db, boolean postgres) {
+    public CrossCheckStore(DataSource db, Dialect dialect) {
         this.db = db;
-        this.postgres = postgres;
+        this.dialect = dialect;
     }
 
     /**
@@ -163,10 +163,7 @@ public final class CrossCheckStore {
          * change to the groups of that order number happens under it.
          */
         public void lock(String orderNumber) throws SQLException {
-            String sql = postgres
-                    ? "INSERT INTO crosscheck_order (order_no, locked_at) VALUES (?, ?) ON CONFLICT (order_no) DO UPDATE SET locked_at = EXCLUDED.locked_at"
-                    : "MERGE INTO crosscheck_order (order_no, locked_at) KEY (order_no) VALUES (?, ?)";
-            try (PreparedStatement s = c.prepareStatement(sql)) {
+            try (PreparedStatement s = c.prepareStatement(dialect.upsert("crosscheck_order", "order_no", "locked_at"))) {
                 s.setString(1, orderNumber);
                 s.setTimestamp(2, Timestamp.from(Instant.now()));
                 s.executeUpdate();

@@ -47,7 +47,7 @@ public final class Rows {
     }
 
     static boolean isDuplicateKey(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+        return Dialect.isDuplicateKey(e);
     }
 
     private static int update(Connection c, String table, Map<String, Object> key, Map<String, Object> values) throws SQLException {

@@ -25,7 +25,7 @@ import org.wcoecom.adapter.support.Project;
 
 /**
  * The commands that need the database work while the packaged adapter runs in another process: the
- * embedded database has no network server, so they ask the adapter over the broker, as the operator.
+ * embedded database (SQLite, write-ahead log) has no network server, and both processes open its file.
  */
 class OperatorCommandsIT {
 

@@ -2,39 +2,37 @@ package org.wcoecom.adapter.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wcoecom.adapter.store.Catalogue;
 import org.wcoecom.adapter.store.Database;
 import org.wcoecom.adapter.support.TestAdapter;
 
 /**
- * The embedded database is the adapter's alone: no network server (H2's automatic mixed mode opened
- * one), a password of its own from the secrets, and a data folder only its owner may enter. A database
- * of an earlier version, without a password, is given one when it is first opened.
+ * The embedded database is the adapter's alone: a file (SQLite) with no network server — the H2 of
+ * earlier versions ran one (automatic mixed mode) without a password — in a data folder only its
+ * owner may enter, made so again at every start. An H2 database of an earlier version is copied over.
  */
 class EmbeddedDatabaseTest {
 
     @Test
-    void no_server_a_password_and_a_folder_of_its_owner(@TempDir Path dir) throws Exception {
+    void a_file_of_its_own_in_a_folder_of_its_owner_and_no_server(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
         try (TestAdapter adapter = new TestAdapter(data)) {
-            Path lock = data.resolve("db/adapter.lock.db");
-            assertFalse(Files.exists(lock) && Files.readString(lock).contains("server="), "the database listens on the network");
-            String url = "jdbc:h2:file:" + data.resolve("db/adapter").toAbsolutePath() + ";WRITE_DELAY=0";
-            SQLException refused = assertThrows(SQLException.class, () -> DriverManager.getConnection(url, "", "").close());
-            assertEquals(28000, refused.getErrorCode(), refused.getMessage());
+            assertTrue(Files.exists(data.resolve("db/adapter.db")));
+            assertFalse(Files.exists(data.resolve("db/adapter.lock.db")), "an H2 server lock file (automatic mixed mode)");
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("secrets/secrets.properties"))));
-            assertTrue(adapter.secret("database.password").length() >= 24);
+            // the JVM listens on the adapter's own ports only: HTTP, SOAP and the broker
+            String listening = Files.readString(Path.of("/proc/net/tcp")) + Files.readString(Path.of("/proc/net/tcp6"));
+            assertFalse(listening.contains(":" + String.format("%04X", 9092)), "an H2 TCP server on its default port");
         }
     }
 
@@ -50,17 +48,22 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
-    void a_database_of_an_earlier_version_without_password_gets_the_adapters(@TempDir Path dir) throws Exception {
+    void the_h2_database_of_an_earlier_version_is_copied_over(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
         Files.createDirectories(data.resolve("db"));
-        String url = "jdbc:h2:file:" + data.resolve("db/adapter").toAbsolutePath() + ";WRITE_DELAY=0";
+        String url = "jdbc:h2:file:" + data.resolve("db/adapter").toAbsolutePath();
         try (var c = DriverManager.getConnection(url, "", ""); var s = c.createStatement()) {
-            s.execute("CREATE TABLE legacy_marker (id INT)");
+            s.execute("CREATE TABLE catalogue (item_no VARCHAR(64) PRIMARY KEY, gcode VARCHAR(10) NOT NULL, gname VARCHAR(250) NOT NULL,"
+                    + " unit1 VARCHAR(3) NOT NULL, qty1_per_unit DECIMAL(19,5) NOT NULL, unit2 VARCHAR(3), qty2_per_unit DECIMAL(19,5),"
+                    + " item_record_no VARCHAR(30), net_weight_kg DECIMAL(19,5), updated_at TIMESTAMP NOT NULL)");
+            s.execute("INSERT INTO catalogue VALUES ('SKU-OLD', '0409000000', '天然蜂蜜', '035', 0.25, NULL, NULL, NULL, 0.25, CURRENT_TIMESTAMP)");
         }
-        try (Database db = Database.embedded(data, "the-adapters-own");
-             var c = db.dataSource().getConnection(); var s = c.createStatement()) {
-            assertTrue(s.executeQuery("SELECT COUNT(*) FROM legacy_marker").next(), "the old data is still there");
+        try (Database db = Database.embedded(data, "NORMAL")) {
+            var item = new Catalogue(db.dataSource()).find("SKU-OLD").orElseThrow();
+            assertEquals("天然蜂蜜", item.gname());
+            assertEquals(0, new java.math.BigDecimal("0.25").compareTo(item.qty1PerUnit()));
         }
-        assertThrows(SQLException.class, () -> DriverManager.getConnection(url, "", "").close());
+        assertTrue(Files.exists(data.resolve("db/adapter.mv.db.migrated")));
+        assertFalse(Files.exists(data.resolve("db/adapter.mv.db")));
     }
 }

@@ -21,11 +21,11 @@ class RetentionTest {
 
     @Test
     void rows_older_than_their_horizon_are_deleted_and_newer_ones_kept(@TempDir Path data) throws Exception {
-        try (Database db = Database.embedded(data, "test")) {
+        try (Database db = Database.embedded(data, "NORMAL")) {
             AuditTrail audit = new AuditTrail(db.dataSource(), 65536);
             ReceivedRecords received = new ReceivedRecords(db.dataSource());
             RecordSenders senders = new RecordSenders(db.dataSource());
-            CrossCheckStore crossCheck = new CrossCheckStore(db.dataSource(), false);
+            CrossCheckStore crossCheck = new CrossCheckStore(db.dataSource(), Dialect.SQLITE);
             Instant old = Instant.now().minus(Duration.ofDays(400));
             audit.record(List.of(event(old, "p:old"), event(Instant.now(), "p:new")));
             received.claim("p", "old#1", "p:old", "d1");
@@ -50,7 +50,7 @@ class RetentionTest {
 
     @Test
     void a_rejected_message_is_kept_as_a_prefix_and_the_digest_of_all_of_it(@TempDir Path data) throws Exception {
-        try (Database db = Database.embedded(data, "test")) {
+        try (Database db = Database.embedded(data, "NORMAL")) {
             AuditTrail audit = new AuditTrail(db.dataSource(), 1024);
             byte[] message = new byte[200_000];
             audit.record(List.of(new AuditTrail.Event(Instant.now(), AuditTrail.RECEIVED, "p", "http", "ceb311", "m", "p:big",

@@ -73,14 +73,14 @@ public final class CrossCheck {
     }
 
     /**
-     * Waits until the cross-check store of an adapter running in this JVM holds the group of an order
-     * (the embedded database has no network server: only its own process opens it).
+     * Waits until the cross-check store of a running adapter holds the group of an order (the embedded
+     * database is a file another process may read).
      */
     public static void awaitStored(TestAdapter adapter, String orderNo, Duration wait) throws InterruptedException {
-        String url = "jdbc:h2:file:" + adapter.dataDir().resolve("db").resolve("adapter").toAbsolutePath() + ";WRITE_DELAY=0";
+        String url = "jdbc:sqlite:" + adapter.dataDir().resolve("db").resolve("adapter.db").toAbsolutePath() + "?open_mode=1";
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
-            try (var c = java.sql.DriverManager.getConnection(url, "ADAPTER", adapter.secret("database.password"));
+            try (var c = java.sql.DriverManager.getConnection(url);
                     var st = c.prepareStatement("SELECT COUNT(*) FROM crosscheck_group WHERE order_no = ?")) {
                 st.setString(1, orderNo);
                 try (var r = st.executeQuery()) {

@@ -1,6 +1,7 @@
 package org.wcoecom.adapter.soap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
@@ -76,18 +77,45 @@ class SoapMessageSecurityTest {
     }
 
     @Test
-    void a_signed_body_moved_into_a_header_and_replaced_is_refused() throws Exception {
+    void a_signed_body_moved_after_the_body_and_replaced_by_another_is_refused() throws Exception {
         String signed = SoapEnvelopes.secured(declaration("FR-ORD-WRAP-1", "LRN-FR-WRAP-1"), "fr-douane", "test-secret-fr", frKeys);
-        String attack = SoapEnvelopes.wrapped(signed, declaration(FORGED, "LRN-FORGED-1"));
+        String attack = SoapEnvelopes.wrapped(signed, declaration(FORGED, "LRN-FORGED-1"), false);
 
-        assertRefused(submit(attack), "must sign the SOAP Body");
+        HttpResponse<String> r = submit(attack);
+
+        assertEquals(500, r.statusCode(), r.body());
+        assertTrue(SoapBodies.isFault(r.body()), r.body());
         assertTrue(adapter.takeForwarded("FR-DOUANE:" + FORGED, Duration.ofSeconds(2)).isEmpty(), "the forged body went nowhere");
+        assertTrue(adapter.takeForwarded("FR-DOUANE:FR-ORD-WRAP-1", Duration.ofSeconds(1)).isEmpty(), "nor the signed one");
+    }
+
+    /**
+     * CXF reads the first element named soap:Body in document order as the Body, in a header too,
+     * and stops there: the signed Body is what is read, the forged one never is.
+     */
+    @Test
+    void a_signed_body_moved_into_a_header_and_replaced_by_another_never_gets_the_forged_body_in() throws Exception {
+        String signed = SoapEnvelopes.secured(declaration("FR-ORD-WRAP-2", "LRN-FR-WRAP-2"), "fr-douane", "test-secret-fr", frKeys);
+        String attack = SoapEnvelopes.wrapped(signed, declaration(FORGED + "-2", "LRN-FORGED-2"), true);
+
+        HttpResponse<String> r = submit(attack);
+
+        assertFalse(r.body().contains(FORGED), r.body());
+        assertTrue(adapter.takeForwarded("FR-DOUANE:" + FORGED + "-2", Duration.ofSeconds(2)).isEmpty(), "the forged body went nowhere");
+        assertTrue(r.statusCode() != 200 || r.body().contains("FR-DOUANE:FR-ORD-WRAP-2"), "answered, if at all, about the signed body: " + r.body());
+    }
+
+    @Test
+    void a_signature_of_the_timestamp_alone_does_not_cover_the_body() throws Exception {
+        String request = SoapEnvelopes.secured(declaration("FR-ORD-TSO-1", "LRN-FR-TSO-1"), "fr-douane", "test-secret-fr", frKeys,
+                Optional.of(Instant.now()), false, true);
+        assertRefused(submit(request), "must sign the SOAP Body");
     }
 
     @Test
     void a_signed_request_whose_timestamp_is_not_signed_is_refused() throws Exception {
         String request = SoapEnvelopes.secured(declaration("FR-ORD-TSU-1", "LRN-FR-TSU-1"), "fr-douane", "test-secret-fr", frKeys,
-                Optional.of(Instant.now()), false);
+                Optional.of(Instant.now()), true, false);
         assertRefused(submit(request), "must sign the timestamp");
     }
 

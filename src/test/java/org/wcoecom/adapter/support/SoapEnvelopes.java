@@ -47,12 +47,12 @@ public final class SoapEnvelopes {
      */
     public static String secured(String bodyXml, String user, String password, ExchangeKeys signWith,
                                  Optional<Instant> timestampCreated) throws Exception {
-        return secured(bodyXml, user, password, signWith, timestampCreated, true);
+        return secured(bodyXml, user, password, signWith, timestampCreated, true, true);
     }
 
-    /** The same, leaving the timestamp out of the signature when told to. */
+    /** The same, leaving the Body or the timestamp out of the signature when told to. */
     public static String secured(String bodyXml, String user, String password, ExchangeKeys signWith,
-                                 Optional<Instant> timestampCreated, boolean signTimestamp) throws Exception {
+                                 Optional<Instant> timestampCreated, boolean signBody, boolean signTimestamp) throws Exception {
         Document doc = parse(envelope(bodyXml));
         WSSecHeader header = new WSSecHeader(doc);
         header.insertSecurityHeader();
@@ -80,7 +80,9 @@ public final class SoapEnvelopes {
             if (timestampCreated.isPresent() && signTimestamp) {
                 sig.getParts().add(new WSEncryptionPart("Timestamp", WSConstants.WSU_NS, "Element"));
             }
-            sig.getParts().add(new WSEncryptionPart("Body", SOAP_NS, "Element"));
+            if (signBody) {
+                sig.getParts().add(new WSEncryptionPart("Body", SOAP_NS, "Element"));
+            }
             sig.build(signWith.crypto());
         }
         return serialize(doc);
@@ -88,21 +90,23 @@ public final class SoapEnvelopes {
 
     /**
      * Signature wrapping, as an attacker who caught a signed request would try it: the signed Body
-     * (with its id, so the signature still finds it) moves into a header block of no meaning, and a
-     * Body of the attacker's takes its place.
+     * (with its id, so the signature still finds it) moves into an element of no meaning, in the
+     * Header or after the Body, and a Body of the attacker's takes its place.
      */
-    public static String wrapped(String signedEnvelope, String attackerBodyXml) throws Exception {
+    public static String wrapped(String signedEnvelope, String attackerBodyXml, boolean intoHeader) throws Exception {
         Document doc = parse(signedEnvelope);
         Element envelope = doc.getDocumentElement();
-        Element header = child(envelope, "Header");
         Element signedBody = child(envelope, "Body");
         Element wrapper = doc.createElementNS("urn:attacker", "att:Wrapper");
-        header.appendChild(wrapper);
-        envelope.removeChild(signedBody);
-        wrapper.appendChild(signedBody);
         Element forged = doc.createElementNS(SOAP_NS, signedBody.getPrefix() + ":Body");
         forged.appendChild(doc.importNode(parse(strip(attackerBodyXml)).getDocumentElement(), true));
-        envelope.appendChild(forged);
+        envelope.replaceChild(forged, signedBody);
+        wrapper.appendChild(signedBody);
+        if (intoHeader) {
+            child(envelope, "Header").appendChild(wrapper);
+        } else {
+            envelope.appendChild(wrapper);
+        }
         return serialize(doc);
     }
 

@@ -47,6 +47,9 @@ final class DlqCommand implements Runnable {
         @Option(names = "--broker-port", paramLabel = "PORT", description = "The adapter's broker port (default 61616).")
         Integer brokerPort;
 
+        @Option(names = "--operator-port", paramLabel = "PORT", description = "The broker's operator port (default 61617).")
+        Integer operatorPort;
+
         Settings settings() {
             Map<String, String> extra = new java.util.HashMap<>();
             if (data != null) {
@@ -54,6 +57,9 @@ final class DlqCommand implements Runnable {
             }
             if (brokerPort != null) {
                 extra.put("adapter.broker.port", String.valueOf(brokerPort));
+            }
+            if (operatorPort != null) {
+                extra.put("adapter.broker.operator-port", String.valueOf(operatorPort));
             }
             return common.settings(extra);
         }

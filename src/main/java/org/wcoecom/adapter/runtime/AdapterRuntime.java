@@ -13,7 +13,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.jms.ConsumerType;
 import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.DefaultMainShutdownStrategy;
 import org.apache.camel.main.Main;
@@ -27,7 +26,9 @@ import org.wcoecom.adapter.broker.RollbackOnFailedCommitContainer;
 import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
+import org.wcoecom.adapter.security.ClientCertificates;
 import org.wcoecom.adapter.security.Credentials;
+import org.wcoecom.adapter.security.ServerTls;
 
 /**
  * The running adapter: the embedded broker (unless an external one is configured), the JMS
@@ -50,6 +51,7 @@ public final class AdapterRuntime implements AutoCloseable {
     private EmbeddedBroker broker;
     private JmsConnections connections;
     private Engine engine;
+    private HttpListener http;
     private Credentials credentials;
     private Main main;
 
@@ -74,8 +76,13 @@ public final class AdapterRuntime implements AutoCloseable {
 
     /** Starts everything and returns; {@link #close()} stops it. */
     public void start() throws Exception {
-        prepare();
-        main.start();
+        try {
+            prepare();
+            main.start();
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
     }
 
     /**
@@ -110,7 +117,12 @@ public final class AdapterRuntime implements AutoCloseable {
         Optional<String> externalUrl = settings.optional("adapter.broker.url");
         if (externalUrl.isEmpty()) {
             Ports.requireFree("broker (adapter.broker.port)", settings.get("adapter.broker.host"), settings.integer("adapter.broker.port"));
+            Ports.requireFree("operator (adapter.broker.operator-port)", settings.get("adapter.broker.operator-host"),
+                    settings.integer("adapter.broker.operator-port"));
         }
+        Optional<ServerTls> tls = ServerTls.from(settings);
+        ClientCertificates clientCertificates = ClientCertificates.from(settings,
+                partners.all().stream().map(Partner::id).collect(java.util.stream.Collectors.toSet()));
         credentials = Credentials.load(settings, partners);
         String url;
         String user;
@@ -136,11 +148,8 @@ public final class AdapterRuntime implements AutoCloseable {
         }
         Map<String, Object> props = new LinkedHashMap<>(settings.all());
         props.put("adapter.data.dir", settings.dataDir().toString());
-        props.put("camel.server.port", settings.get("adapter.http.port"));
-        props.put("camel.server.host", settings.get("adapter.http.host"));
-        // the HTTP server cuts off at twice the limit, so that a message somewhat over it still gets
-        // a receipt from the guard, and nothing much larger is ever read into memory
-        props.put("camel.server.maxBodySize", String.valueOf(2 * Long.parseLong(settings.get("adapter.limits.max-message-bytes"))));
+        // the adapter runs the HTTP server itself (HttpListener): Camel's has no client certificates
+        props.put("camel.server.enabled", "false");
         main.setDefaultPropertyPlaceholderLocation("false");
         main.setOverrideProperties(props);
         main.configure().withRoutesIncludePattern("file:" + settings.home().resolve("routes") + "/*.yaml");
@@ -155,7 +164,8 @@ public final class AdapterRuntime implements AutoCloseable {
         jms.getConfiguration().setConsumerType(ConsumerType.Custom);
         jms.getConfiguration().setMessageListenerContainerFactory(RollbackOnFailedCommitContainer::new);
         main.bind("jms", jms);
-        engine = new Engine(settings, formats, partners, credentials.partnerKeys(), main);
+        engine = new Engine(settings, formats, partners, credentials.partnerKeys(), clientCertificates, main);
+        http = HttpListener.start(settings, engine.httpGate(), tls, clientCertificates, main);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport m) {
@@ -164,23 +174,9 @@ public final class AdapterRuntime implements AutoCloseable {
 
             @Override
             public void afterStart(BaseMainSupport m) {
-                requireHttpListening(m.getCamelContext());
                 afterStart.forEach(Runnable::run);
             }
         });
-    }
-
-    /**
-     * Vert.x only logs a failed bind and Camel starts without it; the port check before start leaves a
-     * moment in which another process may take the port. An adapter that cannot take HTTP messages must
-     * not look healthy, so it stops here instead.
-     */
-    private void requireHttpListening(CamelContext context) {
-        VertxPlatformHttpServer http = context.hasService(VertxPlatformHttpServer.class);
-        if (http != null && (http.getServer() == null || http.getServer().actualPort() <= 0)) {
-            throw new IllegalStateException("HTTP (adapter.http.port): could not listen on " + settings.get("adapter.http.host") + ":"
-                    + settings.get("adapter.http.port") + "; another process took it while the adapter started");
-        }
     }
 
     /**
@@ -199,7 +195,9 @@ public final class AdapterRuntime implements AutoCloseable {
                 credentials.brokerUsers(adapterPassword, partners, destination, settings.get("adapter.customs.inbound")), redelivery,
                 addressLimit(settings, "adapter.broker.max-address-bytes", "adapter.broker.address-full-policy"))
                 .limit(destination, addressLimit(settings, "adapter.egress.ceb.max-bytes", "adapter.egress.ceb.full-policy"))
-                .journalBufferTimeout(java.time.Duration.ofNanos(1000L * settings.integer("adapter.broker.journal-buffer-timeout-us")));
+                .journalBufferTimeout(java.time.Duration.ofNanos(1000L * settings.integer("adapter.broker.journal-buffer-timeout-us")))
+                .tls(ServerTls.from(settings).map(t -> new EmbeddedBroker.Keystore(t.keystore(), t.password())))
+                .operatorAcceptor(settings.get("adapter.broker.operator-host"), settings.integer("adapter.broker.operator-port"));
     }
 
     private static EmbeddedBroker.AddressLimit addressLimit(Settings settings, String bytesKey, String policyKey) {
@@ -246,9 +244,10 @@ public final class AdapterRuntime implements AutoCloseable {
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         String httpHost = settings.get("adapter.http.host");
-        lines.add("HTTP     POST http://" + ("0.0.0.0".equals(httpHost) ? "localhost" : httpHost) + ":"
+        lines.add("HTTP     POST " + (tlsEnabled() ? "https" : "http") + "://" + ("0.0.0.0".equals(httpHost) ? "localhost" : httpHost) + ":"
                 + settings.get("adapter.http.port") + "/api/v1/messages  (header X-Api-Key: the partner's API key)");
         lines.add("broker   " + (broker != null ? "embedded Artemis, journal " + broker.journalDir() + ", partners at " + broker.tcpUrl()
+                + ", operator at tcp://" + settings.get("adapter.broker.operator-host") + ":" + settings.get("adapter.broker.operator-port")
                 : "external " + settings.get("adapter.broker.url")));
         for (Partner p : partners.all()) {
             lines.add("JMS      partner.%s.in -> receipts on partner.%s.receipts (broker user %s)".formatted(p.id(), p.id(), p.id()));
@@ -267,6 +266,10 @@ public final class AdapterRuntime implements AutoCloseable {
         return lines;
     }
 
+    private boolean tlsEnabled() {
+        return Boolean.parseBoolean(settings.get("adapter.tls.enabled"));
+    }
+
     @Override
     public synchronized void close() {
         try {
@@ -275,6 +278,10 @@ public final class AdapterRuntime implements AutoCloseable {
             }
         } catch (Exception e) {
             LOG.warn("Camel did not stop cleanly: {}", e.getMessage());
+        }
+        if (http != null) {
+            http.close();
+            http = null;
         }
         if (connections != null) {
             connections.close();

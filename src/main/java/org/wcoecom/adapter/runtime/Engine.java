@@ -35,7 +35,9 @@ import org.wcoecom.adapter.receipt.ReceiptService;
 import org.wcoecom.adapter.rules.CrossCheckRules;
 import org.wcoecom.adapter.rules.CrossCheckStrategy;
 import org.wcoecom.adapter.rules.Screening;
+import org.wcoecom.adapter.security.ClientCertificates;
 import org.wcoecom.adapter.security.HttpAuthenticator;
+import org.wcoecom.adapter.security.HttpGate;
 import org.wcoecom.adapter.security.PartnerKeys;
 import org.wcoecom.adapter.soap.SoapExchange;
 import org.wcoecom.adapter.store.AuditTrail;
@@ -57,8 +59,10 @@ final class Engine implements AutoCloseable {
 
     private final Database database;
     private final SoapExchange soap;
+    private final HttpGate httpGate;
 
-    Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, PartnerKeys keys, Main main) {
+    Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, PartnerKeys keys, ClientCertificates clientCertificates,
+           Main main) {
         Path home = settings.home();
         Path data = settings.dataDir();
         database = Database.open(settings);
@@ -88,8 +92,13 @@ final class Engine implements AutoCloseable {
         DeclarationAssembler assembler = new DeclarationAssembler(DeclarantSettings.from(settings), catalogue,
                 CodeLists.load(home), settings.receiptZone());
 
-        main.bind("httpAuth", new HttpAuthenticator(keys));
         long maxMessageBytes = Long.parseLong(settings.get("adapter.limits.max-message-bytes"));
+        HttpAuthenticator httpAuth = new HttpAuthenticator(keys, clientCertificates);
+        main.bind("httpAuth", httpAuth);
+        // HTTP bodies up to twice a message by default: one somewhat over the limit still gets its
+        // receipt from the guard, nothing much larger is ever read
+        long maxBodyBytes = settings.optional("adapter.http.max-body-bytes").map(Long::parseLong).orElse(2 * maxMessageBytes);
+        httpGate = new HttpGate(httpAuth, receipts, maxBodyBytes, Long.parseLong(settings.get("adapter.http.request-timeout")));
         main.bind("ingress", new IngressService(reader, translator, partners, senders, received, audit,
                 maxMessageBytes, settings.receiptZone()));
         main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit));
@@ -113,6 +122,11 @@ final class Engine implements AutoCloseable {
 
     SoapExchange soap() {
         return soap;
+    }
+
+    /** The HTTP ingress's handlers ahead of its route (authentication, body limit, request timeout). */
+    HttpGate httpGate() {
+        return httpGate;
     }
 
     /**

@@ -61,6 +61,16 @@ public final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /** Writes one chunk of a chunked body now. */
+    public RawHttp writeChunk(byte[] bytes) throws IOException {
+        out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.write(bytes);
+        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        written.addAndGet(bytes.length);
+        return this;
+    }
+
     /**
      * Writes chunks of a body that never ends (chunked encoding when told), on a thread of its own,
      * until the server stops taking them or the limit is reached.

@@ -111,7 +111,7 @@ public final class AdapterRuntime implements AutoCloseable {
     private void prepare() throws Exception {
         // Vert.x and Artemis report a taken port in their logs and start anyway: check first
         Ports.requireFree("HTTP (adapter.http.port)", settings.get("adapter.http.host"), settings.integer("adapter.http.port"));
-        if (Boolean.parseBoolean(settings.get("adapter.soap.enabled"))) {
+        if (soapListens()) {
             Ports.requireFree("SOAP (adapter.soap.port)", settings.get("adapter.soap.host"), settings.integer("adapter.soap.port"));
         }
         Optional<String> externalUrl = settings.optional("adapter.broker.url");
@@ -135,7 +135,7 @@ public final class AdapterRuntime implements AutoCloseable {
             // the adapter's own broker user lives as long as this run
             user = BrokerUsers.ADAPTER;
             password = java.util.UUID.randomUUID().toString();
-            broker = embeddedBroker(settings, credentials, partners, settings.get("adapter.broker.host"), password);
+            broker = embeddedBroker(settings, credentials, partners, settings.get("adapter.broker.host"), password, tls);
             broker.start();
             url = broker.inVmUrl();
         }
@@ -164,7 +164,7 @@ public final class AdapterRuntime implements AutoCloseable {
         jms.getConfiguration().setConsumerType(ConsumerType.Custom);
         jms.getConfiguration().setMessageListenerContainerFactory(RollbackOnFailedCommitContainer::new);
         main.bind("jms", jms);
-        engine = new Engine(settings, formats, partners, credentials.partnerKeys(), clientCertificates, main);
+        engine = new Engine(settings, formats, partners, credentials.partnerKeys(), clientCertificates, tls, main);
         http = HttpListener.start(settings, engine.httpGate(), tls, clientCertificates, main);
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -185,7 +185,7 @@ public final class AdapterRuntime implements AutoCloseable {
      * adapter's journal.
      */
     static EmbeddedBroker embeddedBroker(Settings settings, Credentials credentials, PartnerDirectory partners, String host,
-                                         String adapterPassword) {
+                                         String adapterPassword, Optional<ServerTls> tls) {
         String destination = settings.get("adapter.egress.ceb.destination");
         EmbeddedBroker.Redelivery redelivery = new EmbeddedBroker.Redelivery(settings.integer("adapter.reliability.max-attempts"),
                 Long.parseLong(settings.get("adapter.reliability.redelivery-delay")),
@@ -196,7 +196,7 @@ public final class AdapterRuntime implements AutoCloseable {
                 addressLimit(settings, "adapter.broker.max-address-bytes", "adapter.broker.address-full-policy"))
                 .limit(destination, addressLimit(settings, "adapter.egress.ceb.max-bytes", "adapter.egress.ceb.full-policy"))
                 .journalBufferTimeout(java.time.Duration.ofNanos(1000L * settings.integer("adapter.broker.journal-buffer-timeout-us")))
-                .tls(ServerTls.from(settings).map(t -> new EmbeddedBroker.Keystore(t.keystore(), t.password())))
+                .tls(tls.map(t -> new EmbeddedBroker.Keystore(t.keystore(), t.password())))
                 .operatorAcceptor(settings.get("adapter.broker.operator-host"), settings.integer("adapter.broker.operator-port"));
     }
 
@@ -264,6 +264,11 @@ public final class AdapterRuntime implements AutoCloseable {
         lines.add("failures dead letters on DLQ.<stage> (ingress, egress, crosscheck, customs): `dlq list`, `dlq replay`");
         lines.add("formats  " + String.join(", ", formats.all().stream().map(f -> f.id()).toList()));
         return lines;
+    }
+
+    /** The SOAP service listens when it is on and has an exchange partner to hear. */
+    private boolean soapListens() {
+        return Boolean.parseBoolean(settings.get("adapter.soap.enabled")) && settings.optional("adapter.soap.partners").isPresent();
     }
 
     private boolean tlsEnabled() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.main.Main;
@@ -39,6 +40,7 @@ import org.wcoecom.adapter.security.ClientCertificates;
 import org.wcoecom.adapter.security.HttpAuthenticator;
 import org.wcoecom.adapter.security.HttpGate;
 import org.wcoecom.adapter.security.PartnerKeys;
+import org.wcoecom.adapter.security.ServerTls;
 import org.wcoecom.adapter.soap.SoapExchange;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.BuyerTotals;
@@ -62,7 +64,7 @@ final class Engine implements AutoCloseable {
     private final HttpGate httpGate;
 
     Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, PartnerKeys keys, ClientCertificates clientCertificates,
-           Main main) {
+           Optional<ServerTls> tls, Main main) {
         Path home = settings.home();
         Path data = settings.dataDir();
         database = Database.open(settings);
@@ -116,7 +118,7 @@ final class Engine implements AutoCloseable {
                 new HeldDeclarations(database.dataSource()), senders, translator, formats, crossCheck, settings.receiptZone()));
         main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts));
         // customs-to-customs exchange over SOAP (routes/soap.yaml)
-        soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource());
+        soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource(), tls);
         soap.bind(main);
     }
 

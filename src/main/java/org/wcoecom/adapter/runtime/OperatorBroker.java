@@ -61,7 +61,8 @@ public final class OperatorBroker implements AutoCloseable {
             return new OperatorBroker(new ActiveMQConnectionFactory(connect), BrokerUsers.OPERATOR, operatorPassword, null,
                     "the running adapter's broker at " + url);
         }
-        EmbeddedBroker broker = AdapterRuntime.embeddedBroker(settings, credentials, partners, "127.0.0.1", UUID.randomUUID().toString());
+        EmbeddedBroker broker = AdapterRuntime.embeddedBroker(settings, credentials, partners, "127.0.0.1", UUID.randomUUID().toString(),
+                ServerTls.from(settings));
         broker.start();
         return new OperatorBroker(new ActiveMQConnectionFactory(broker.inVmUrl()), BrokerUsers.OPERATOR, operatorPassword, broker,
                 "the stopped adapter's journal in " + broker.journalDir());

@@ -52,6 +52,7 @@ public final class AdapterRuntime implements AutoCloseable {
     private JmsConnections connections;
     private Engine engine;
     private HttpListener http;
+    private Optional<ServerTls> tls = Optional.empty();
     private Credentials credentials;
     private Main main;
 
@@ -120,7 +121,7 @@ public final class AdapterRuntime implements AutoCloseable {
             Ports.requireFree("operator (adapter.broker.operator-port)", settings.get("adapter.broker.operator-host"),
                     settings.integer("adapter.broker.operator-port"));
         }
-        Optional<ServerTls> tls = ServerTls.from(settings);
+        tls = ServerTls.from(settings);
         ClientCertificates clientCertificates = ClientCertificates.from(settings,
                 partners.all().stream().map(Partner::id).collect(java.util.stream.Collectors.toSet()));
         credentials = Credentials.load(settings, partners);
@@ -233,6 +234,11 @@ public final class AdapterRuntime implements AutoCloseable {
 
     public PartnerDirectory partners() {
         return partners;
+    }
+
+    /** The adapter's TLS identity, when TLS is on (known once started). */
+    public Optional<ServerTls> tls() {
+        return tls;
     }
 
     /** Where partners reach the broker over TCP, or the external broker's URL. */

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +66,19 @@ public final class ServerTls {
 
     public String password() {
         return password;
+    }
+
+    /** A client's TLS context that trusts this certificate alone (the demo's, talking to its own adapter). */
+    public SSLContext trustingItself() {
+        try {
+            TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            f.init(keys);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, f.getTrustManagers(), null);
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot trust the adapter's own certificate: " + e.getMessage(), e);
+        }
     }
 
     /** Key managers of this identity (for CXF's Jetty and the SOAP client). */

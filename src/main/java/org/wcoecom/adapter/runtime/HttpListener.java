@@ -55,7 +55,10 @@ final class HttpListener implements AutoCloseable {
                     // a connection that sends nothing for twice that long is closed, one that never
                     // completes its head included (the gate times out requests whose head came)
                     .setIdleTimeout((int) (2 * gate.requestTimeoutMillis()))
-                    .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+                    .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
+                    // HTTP/1.1 only: no cleartext upgrade to HTTP/2 (nor ALPN for it), which partners
+                    // do not need and which brings its own ways to tie up a server
+                    .setHttp2ClearTextEnabled(false);
             if (tls.isPresent()) {
                 options.setSsl(true)
                         .setEnabledSecureTransportProtocols(Set.of("TLSv1.2", "TLSv1.3"))

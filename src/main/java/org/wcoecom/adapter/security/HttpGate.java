@@ -29,12 +29,19 @@ import org.wcoecom.adapter.xml.XmlError;
  * read; the body is then read with Vert.x's {@link BodyHandler} up to a limit (413 as soon as it
  * is passed, or at once when the Content-Length says so), and the whole request must have arrived
  * within the request timeout (408). A refused caller gets a rejection receipt and the connection
- * is closed, so that whatever body it still has to send is never read.
+ * is closed: whatever body it still sends is dropped unread, for a moment at most.
  */
 public final class HttpGate {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpGate.class);
     private static final String DEADLINE = "adapter.http.deadline";
+    /**
+     * After a refusal, what may still arrive of the body is read and dropped, this much and this
+     * long at most, before the connection is closed: closing a socket with unread data makes the
+     * kernel reset it, and the caller could lose the answer it was sent.
+     */
+    private static final long LINGER_BYTES = 1 << 20;
+    private static final long LINGER_MILLIS = 2000;
 
     private final HttpAuthenticator authenticator;
     private final ReceiptService receipts;
@@ -113,7 +120,7 @@ public final class HttpGate {
         }
     }
 
-    /** Answers with a rejection receipt and hangs up: the rest of the request is never read. */
+    /** Answers with a rejection receipt and hangs up: the rest of the request is never processed. */
     private void refuse(RoutingContext ctx, Optional<String> partner, int status, String code, String reason) {
         ctx.vertx().executeBlocking(() -> receipts.rejected(new Rejection(partner, Optional.empty(), Optional.empty(),
                 List.of(new XmlError(code, 0, 0, "/", reason)), 0, "message")).xml(), false).onComplete(rendered -> {
@@ -130,8 +137,31 @@ public final class HttpGate {
                 LOG.error("cannot write the refusal receipt: {}", rendered.cause().toString());
                 body = Buffer.buffer();
             }
-            response.end(body).onComplete(sent -> ctx.request().connection().close());
+            response.end(body).onComplete(sent -> hangUp(ctx));
         });
+    }
+
+    /** Closes the connection once the caller stopped sending, or had its lingering allowance. */
+    private static void hangUp(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (request.isEnded()) {
+            request.connection().close();
+            return;
+        }
+        long timer = ctx.vertx().setTimer(LINGER_MILLIS, t -> request.connection().close());
+        long[] dropped = {0};
+        request.handler(chunk -> {
+            dropped[0] += chunk.length();
+            if (dropped[0] > LINGER_BYTES) {
+                ctx.vertx().cancelTimer(timer);
+                request.connection().close();
+            }
+        });
+        request.endHandler(end -> {
+            ctx.vertx().cancelTimer(timer);
+            request.connection().close();
+        });
+        request.resume();
     }
 
     private static Optional<String> partner(RoutingContext ctx) {

@@ -12,6 +12,8 @@ import org.apache.camel.component.cxf.common.DataFormat;
 import org.apache.camel.component.cxf.jaxws.CxfEndpoint;
 import org.apache.camel.main.Main;
 import org.apache.cxf.staxutils.StaxUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.format.MessageReader;
 import org.wcoecom.adapter.format.Translator;
@@ -31,6 +33,8 @@ import org.wcoecom.adapter.security.ServerTls;
  * WS-Security or anything else has the envelope whole.
  */
 public final class SoapExchange {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SoapExchange.class);
 
     public static final String NAMESPACE = "urn:wco-ecom-adapter:exchange:1";
     /** The route of the service (routes/soap.yaml), not started while no partner is configured. */
@@ -85,6 +89,9 @@ public final class SoapExchange {
         Optional<KeyManager[]> ownKeys = tls.map(t -> t.keyManagers().getKeyManagers());
         for (ExchangePartner p : partners.all()) {
             p.endpoint().ifPresent(url -> {
+                if (!url.startsWith("https:")) {
+                    LOG.warn("exchange partner {}: declarations go to {} unencrypted (use an https endpoint)", p.id(), url);
+                }
                 CxfEndpoint client = endpoint(wsdl, url);
                 client.setDefaultOperationName("submitDeclaration");
                 client.setDefaultOperationNamespace(NAMESPACE);

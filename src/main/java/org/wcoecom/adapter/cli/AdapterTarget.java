@@ -21,6 +21,9 @@ final class AdapterTarget {
     @Option(names = "--broker-port", paramLabel = "PORT", description = "The adapter's broker port (default 61616).")
     Integer brokerPort;
 
+    @Option(names = "--operator-port", paramLabel = "PORT", description = "The broker's operator port (default 61617).")
+    Integer operatorPort;
+
     Settings settings() {
         Map<String, String> extra = new HashMap<>();
         if (data != null) {
@@ -28,6 +31,9 @@ final class AdapterTarget {
         }
         if (brokerPort != null) {
             extra.put("adapter.broker.port", String.valueOf(brokerPort));
+        }
+        if (operatorPort != null) {
+            extra.put("adapter.broker.operator-port", String.valueOf(operatorPort));
         }
         return common.settings(extra);
     }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -33,8 +34,11 @@ import org.wcoecom.adapter.pipeline.RegularFilesOnly;
 import org.wcoecom.adapter.receipt.ReceiptService;
 import org.wcoecom.adapter.rules.CrossCheckRules;
 import org.wcoecom.adapter.rules.Screening;
+import org.wcoecom.adapter.security.ClientCertificates;
 import org.wcoecom.adapter.security.HttpAuthenticator;
+import org.wcoecom.adapter.security.HttpGate;
 import org.wcoecom.adapter.security.PartnerKeys;
+import org.wcoecom.adapter.security.ServerTls;
 import org.wcoecom.adapter.soap.SoapExchange;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.BuyerTotals;
@@ -56,8 +60,10 @@ final class Engine implements AutoCloseable {
 
     private final Database database;
     private final SoapExchange soap;
+    private final HttpGate httpGate;
 
-    Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, PartnerKeys keys, Main main) {
+    Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, PartnerKeys keys, ClientCertificates clientCertificates,
+           Optional<ServerTls> tls, Main main) {
         Path home = settings.home();
         Path data = settings.dataDir();
         database = Databases.open(settings);
@@ -87,8 +93,13 @@ final class Engine implements AutoCloseable {
 
         Declarations declarations = new Declarations(assembler, screening, tax, new BuyerTotals(database.dataSource(), database.dialect()),
                 senders, translator, formats, settings.receiptZone());
-        main.bind("httpAuth", new HttpAuthenticator(keys));
         long maxMessageBytes = Long.parseLong(settings.get("adapter.limits.max-message-bytes"));
+        HttpAuthenticator httpAuth = new HttpAuthenticator(keys, clientCertificates);
+        main.bind("httpAuth", httpAuth);
+        // HTTP bodies up to twice a message by default: one somewhat over the limit still gets its
+        // receipt from the guard, nothing much larger is ever read
+        long maxBodyBytes = settings.optional("adapter.http.max-body-bytes").map(Long::parseLong).orElse(2 * maxMessageBytes);
+        httpGate = new HttpGate(httpAuth, receipts, maxBodyBytes, Long.parseLong(settings.get("adapter.http.request-timeout")));
         main.bind("ingress", new IngressService(reader, translator, partners, senders, received, audit, declarations,
                 maxMessageBytes, settings.receiptZone()));
         main.bind("jmsInbound", new JmsInbound(maxMessageBytes));
@@ -110,12 +121,17 @@ final class Engine implements AutoCloseable {
                 java.time.Duration.ofMillis(Long.parseLong(settings.get("adapter.crosscheck.timeout")))));
         main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts));
         // customs-to-customs exchange over SOAP (routes/soap.yaml)
-        soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource());
+        soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource(), tls);
         soap.bind(main);
     }
 
     SoapExchange soap() {
         return soap;
+    }
+
+    /** The HTTP ingress's handlers ahead of its route (authentication, body limit, request timeout). */
+    HttpGate httpGate() {
+        return httpGate;
     }
 
     private static void seedCatalogue(Settings settings, Catalogue catalogue) {

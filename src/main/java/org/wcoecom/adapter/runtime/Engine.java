@@ -37,6 +37,7 @@ import org.wcoecom.adapter.rules.CrossCheckStrategy;
 import org.wcoecom.adapter.rules.Screening;
 import org.wcoecom.adapter.security.HttpAuthenticator;
 import org.wcoecom.adapter.security.PartnerKeys;
+import org.wcoecom.adapter.security.SignatureCheck;
 import org.wcoecom.adapter.soap.SoapExchange;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.BuyerTotals;
@@ -45,6 +46,7 @@ import org.wcoecom.adapter.store.Database;
 import org.wcoecom.adapter.store.HeldDeclarations;
 import org.wcoecom.adapter.store.ReceivedRecords;
 import org.wcoecom.adapter.store.RecordSenders;
+import org.wcoecom.adapter.xml.XmlSigner;
 
 /**
  * The adapter's engine objects, built from the settings and bound under the names the routes use
@@ -64,7 +66,9 @@ final class Engine implements AutoCloseable {
         database = Database.open(settings);
         int maxErrors = settings.integer("adapter.limits.max-errors");
         MessageReader reader = new MessageReader(formats, maxErrors);
-        Translator translator = new Translator(formats, maxErrors, () -> SigningKeys.signer(settings, data));
+        // loaded now, so that a missing or unfit signing key stops the start instead of the first declaration
+        XmlSigner signer = SigningKeys.signer(settings, data);
+        Translator translator = new Translator(formats, maxErrors, () -> signer);
         RecordSenders senders = new RecordSenders(database.dataSource());
         ReceivedRecords received = new ReceivedRecords(database.dataSource());
         AuditTrail audit = new AuditTrail(database.dataSource());
@@ -90,8 +94,8 @@ final class Engine implements AutoCloseable {
 
         main.bind("httpAuth", new HttpAuthenticator(keys));
         long maxMessageBytes = Long.parseLong(settings.get("adapter.limits.max-message-bytes"));
-        main.bind("ingress", new IngressService(reader, translator, partners, senders, received, audit,
-                maxMessageBytes, settings.receiptZone()));
+        main.bind("ingress", new IngressService(reader, translator, partners, SignatureCheck.load(settings, partners, formats),
+                senders, received, audit, maxMessageBytes, settings.receiptZone()));
         main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit));
         main.bind("receipts", receipts);
         main.bind("egress", new EgressService(formats, translator, transfer, audit));

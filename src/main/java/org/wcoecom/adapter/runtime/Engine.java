@@ -63,11 +63,12 @@ final class Engine implements AutoCloseable {
     Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, PartnerKeys keys, Main main) {
         Path home = settings.home();
         Path data = settings.dataDir();
+        // loaded first, so that a missing or unfit signing key stops the start instead of the first declaration
+        XmlSigner signer = SigningKeys.signer(settings, data);
+        SignatureCheck signatures = SignatureCheck.load(settings, partners, formats);
         database = Database.open(settings);
         int maxErrors = settings.integer("adapter.limits.max-errors");
         MessageReader reader = new MessageReader(formats, maxErrors);
-        // loaded now, so that a missing or unfit signing key stops the start instead of the first declaration
-        XmlSigner signer = SigningKeys.signer(settings, data);
         Translator translator = new Translator(formats, maxErrors, () -> signer);
         RecordSenders senders = new RecordSenders(database.dataSource());
         ReceivedRecords received = new ReceivedRecords(database.dataSource());
@@ -94,8 +95,8 @@ final class Engine implements AutoCloseable {
 
         main.bind("httpAuth", new HttpAuthenticator(keys));
         long maxMessageBytes = Long.parseLong(settings.get("adapter.limits.max-message-bytes"));
-        main.bind("ingress", new IngressService(reader, translator, partners, SignatureCheck.load(settings, partners, formats),
-                senders, received, audit, maxMessageBytes, settings.receiptZone()));
+        main.bind("ingress", new IngressService(reader, translator, partners, signatures, senders, received, audit,
+                maxMessageBytes, settings.receiptZone()));
         main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit));
         main.bind("receipts", receipts);
         main.bind("egress", new EgressService(formats, translator, transfer, audit));

@@ -63,10 +63,6 @@ public final class SignatureAlgorithms {
         if (initialised) {
             return;
         }
-        // Base64 values (SignatureValue, X509Certificate) on one line, as customs' own tools write them
-        if (System.getProperty("org.apache.xml.security.ignoreLineBreaks") == null) {
-            System.setProperty("org.apache.xml.security.ignoreLineBreaks", "true");
-        }
         Init.init();
         // a signature that does not verify is answered to its sender and audited; Santuario's own
         // warnings about it (through java.util.logging) would only repeat that on standard error

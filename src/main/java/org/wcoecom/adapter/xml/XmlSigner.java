@@ -81,6 +81,14 @@ public final class XmlSigner {
         x509.addCertificate(certificate);
         signature.getKeyInfo().add(x509);
         signature.sign(key);
+        // Santuario breaks long base64 values with CRLF, which a serializer must write as "&#13;": one
+        // line each instead (neither value is covered by the signature; the DigestValue is too short to break)
+        for (String name : new String[] {"SignatureValue", "X509Certificate"}) {
+            org.w3c.dom.NodeList values = signature.getElement().getElementsByTagNameNS(org.apache.xml.security.utils.Constants.SignatureSpecNS, name);
+            for (int i = 0; i < values.getLength(); i++) {
+                values.item(i).setTextContent(values.item(i).getTextContent().replaceAll("\\s", ""));
+            }
+        }
 
         // written as it was signed: no re-indenting, or the digest would no longer match
         Transformer t = TransformerFactory.newDefaultInstance().newTransformer();

@@ -60,10 +60,6 @@ public final class XmlSigner {
         return certificate;
     }
 
-    public String signatureMethod() {
-        return signatureMethod;
-    }
-
     /** The message, signed. It is our own output, so it is parsed without the guard (but still without DTDs). */
     public byte[] sign(byte[] message) throws Exception {
         DocumentBuilderFactory dbf = DocumentBuilderFactory.newDefaultInstance();

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,10 +122,6 @@ public final class PartnerSigning {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        }
-
-        public Certificate[] chain() {
-            return entry.getCertificateChain();
         }
     }
 }

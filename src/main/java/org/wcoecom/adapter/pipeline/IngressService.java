@@ -27,6 +27,7 @@ import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
 import org.wcoecom.adapter.security.SenderIdentity;
+import org.wcoecom.adapter.security.SignatureCheck;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.ReceivedRecords;
 import org.wcoecom.adapter.store.RecordSenders;
@@ -62,6 +63,7 @@ public final class IngressService {
     private final MessageReader reader;
     private final Translator translator;
     private final PartnerDirectory partners;
+    private final SignatureCheck signatures;
     private final RecordSenders senders;
     private final ReceivedRecords received;
     private final AuditTrail audit;
@@ -69,11 +71,13 @@ public final class IngressService {
     private final long maxBytes;
     private final ZoneId zone;
 
-    public IngressService(MessageReader reader, Translator translator, PartnerDirectory partners, RecordSenders senders,
-                          ReceivedRecords received, AuditTrail audit, Declarations declarations, long maxBytes, ZoneId zone) {
+    public IngressService(MessageReader reader, Translator translator, PartnerDirectory partners, SignatureCheck signatures,
+                          RecordSenders senders, ReceivedRecords received, AuditTrail audit, Declarations declarations, long maxBytes,
+                          ZoneId zone) {
         this.reader = reader;
         this.translator = translator;
         this.partners = partners;
+        this.signatures = signatures;
         this.senders = senders;
         this.received = received;
         this.audit = audit;
@@ -140,6 +144,11 @@ public final class IngressService {
         List<XmlError> impostor = SOAP.equals(channel) ? List.of() : SenderIdentity.check(partner, format, document, records);
         if (!impostor.isEmpty()) {
             throw new RejectedMessageException(new Rejection(partnerId, read.format(), read.document(), impostor, 0, format.id()));
+        }
+        List<XmlError> badSignature = signatures.check(partner, format, document, inbound.content(),
+                in.getHeader(Headers.INBOUND_TEXT, false, Boolean.class));
+        if (!badSignature.isEmpty()) {
+            throw new RejectedMessageException(new Rejection(partnerId, read.format(), read.document(), badSignature, 0, format.id()));
         }
         Map<String, Object> params = new HashMap<>();
         params.put("partner", partner.id());

@@ -39,6 +39,7 @@ import org.wcoecom.adapter.security.HttpAuthenticator;
 import org.wcoecom.adapter.security.HttpGate;
 import org.wcoecom.adapter.security.PartnerKeys;
 import org.wcoecom.adapter.security.ServerTls;
+import org.wcoecom.adapter.security.SignatureCheck;
 import org.wcoecom.adapter.soap.SoapExchange;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.BuyerTotals;
@@ -48,6 +49,7 @@ import org.wcoecom.adapter.store.Database;
 import org.wcoecom.adapter.store.ReceivedRecords;
 import org.wcoecom.adapter.store.RecordSenders;
 import org.wcoecom.adapter.store.Retention;
+import org.wcoecom.adapter.xml.XmlSigner;
 
 /**
  * The adapter's engine objects, built from the settings and bound under the names the routes use
@@ -66,10 +68,13 @@ final class Engine implements AutoCloseable {
            Optional<ServerTls> tls, Main main) {
         Path home = settings.home();
         Path data = settings.dataDir();
+        // loaded first, so that a missing or unfit signing key stops the start instead of the first declaration
+        XmlSigner signer = SigningKeys.signer(settings, data);
+        SignatureCheck signatures = SignatureCheck.load(settings, partners, formats);
         database = Databases.open(settings);
         int maxErrors = settings.integer("adapter.limits.max-errors");
         MessageReader reader = new MessageReader(formats, maxErrors);
-        Translator translator = new Translator(formats, maxErrors, () -> SigningKeys.signer(settings, data));
+        Translator translator = new Translator(formats, maxErrors, () -> signer);
         RecordSenders senders = new RecordSenders(database.dataSource());
         ReceivedRecords received = new ReceivedRecords(database.dataSource());
         AuditTrail audit = new AuditTrail(database.dataSource(), settings.integer("adapter.retention.rejected-bytes"));
@@ -100,7 +105,7 @@ final class Engine implements AutoCloseable {
         // receipt from the guard, nothing much larger is ever read
         long maxBodyBytes = settings.optional("adapter.http.max-body-bytes").map(Long::parseLong).orElse(2 * maxMessageBytes);
         httpGate = new HttpGate(httpAuth, receipts, maxBodyBytes, Long.parseLong(settings.get("adapter.http.request-timeout")));
-        main.bind("ingress", new IngressService(reader, translator, partners, senders, received, audit, declarations,
+        main.bind("ingress", new IngressService(reader, translator, partners, signatures, senders, received, audit, declarations,
                 maxMessageBytes, settings.receiptZone()));
         main.bind("jmsInbound", new JmsInbound(maxMessageBytes));
         main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit));

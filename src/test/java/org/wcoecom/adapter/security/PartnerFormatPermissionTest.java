@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wcoecom.adapter.support.Messages;
+import org.wcoecom.adapter.support.PartnerSigning;
 import org.wcoecom.adapter.support.Project;
 import org.wcoecom.adapter.support.TestAdapter;
 import org.wcoecom.adapter.support.Translations;
@@ -65,7 +66,7 @@ class PartnerFormatPermissionTest {
     void a_declarants_declaration_of_prohibited_goods_is_refused() throws Exception {
         String orderNo = Messages.orderNo("PERM-SCREEN");
         String ceb621 = inventory(orderNo).replaceFirst("<ceb:gcode>1901101010</ceb:gcode>", "<ceb:gcode>0106190090</ceb:gcode>");
-        var response = adapter.post(Messages.utf8(ceb621), "demo-declarant");
+        var response = adapter.post(PartnerSigning.declarant().sign(Messages.utf8(ceb621)), "demo-declarant");
         assertEquals(400, response.statusCode(), response.body());
         var ceb622 = new Translations().valid(Messages.utf8(response.body()));
         assertEquals("100", Xml.value(ceb622, "//ceb:returnStatus"));
@@ -76,7 +77,7 @@ class PartnerFormatPermissionTest {
     @Test
     void a_declarants_declaration_leaves_with_the_adapters_tax_estimate() throws Exception {
         String orderNo = Messages.orderNo("PERM-TAX");
-        var response = adapter.post(Messages.utf8(inventory(orderNo)), "demo-declarant");
+        var response = adapter.post(PartnerSigning.declarant().sign(Messages.utf8(inventory(orderNo))), "demo-declarant");
         assertEquals(200, response.statusCode(), response.body());
         adapter.forwarded("demo-declarant:" + orderNo);
         Message copy = adapter.take("exchange.declaration", "AdapterRecordId = 'demo-declarant:" + orderNo + "'", TestAdapter.WAIT)

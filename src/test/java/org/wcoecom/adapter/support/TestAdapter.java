@@ -75,7 +75,11 @@ public final class TestAdapter implements AutoCloseable {
                 Map.entry("adapter.catalogue.retry-interval", "1000"),
                 Map.entry("adapter.limits.max-message-bytes", String.valueOf(MAX_MESSAGE_BYTES)),
                 Map.entry("adapter.soap.host", "127.0.0.1"),
-                Map.entry("adapter.soap.port", String.valueOf(soapPort))));
+                Map.entry("adapter.soap.port", String.valueOf(soapPort)),
+                // the adapter's declarations are signed with a key it makes itself
+                Map.entry("adapter.signing.allow-self-signed", "true"),
+                // the declarations demo-declarant sends are signed with its test key (PartnerSigning)
+                Map.entry("adapter.signature.partner.demo-declarant.certificates", PartnerSigning.declarant().pem().toString())));
         values.putAll(extraSettings);
         Settings settings = Settings.load(Optional.empty(), values);
         runtime = new AdapterRuntime(settings);

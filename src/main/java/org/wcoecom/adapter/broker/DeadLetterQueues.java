@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageConsumer;
@@ -159,7 +160,9 @@ public final class DeadLetterQueues implements AutoCloseable {
                     throw new IllegalStateException("dead letter " + letter.id() + " does not say where it came from");
                 }
                 Message copy = copy(session, m, letter);
-                session.createProducer(session.createQueue(letter.source())).send(copy);
+                // a queue on a multicast address (a kind's egress or cross-check queue) by its fully qualified name: to it alone
+                Destination to = letter.source().contains("::") ? session.createTopic(letter.source()) : session.createQueue(letter.source());
+                session.createProducer(to).send(copy);
                 session.commit();
                 return Optional.of(letter);
             }
@@ -199,8 +202,13 @@ public final class DeadLetterQueues implements AutoCloseable {
         String stage = m.getStringProperty("AdapterDlqStage");
         String reason = m.getStringProperty("AdapterDlqReason");
         if (source == null) {
-            // moved by the broker itself after too many attempts: it notes the original queue only
+            // moved by the broker itself after too many attempts: it notes the original address and queue (a queue
+            // on a multicast address is sent to by its fully qualified name, address::queue)
             source = m.getStringProperty("_AMQ_ORIG_QUEUE");
+            String address = m.getStringProperty("_AMQ_ORIG_ADDRESS");
+            if (source != null && address != null && !address.equals(source)) {
+                source = address + "::" + source;
+            }
             stage = "broker";
             reason = "delivered " + (m.propertyExists("JMSXDeliveryCount") ? m.getIntProperty("JMSXDeliveryCount") : "too many")
                     + " times without success";

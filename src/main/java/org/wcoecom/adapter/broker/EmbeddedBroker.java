@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
@@ -63,6 +66,8 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final Redelivery redelivery;
     private final AddressLimit limit;
     private final java.util.Map<String, AddressLimit> addressLimits = new java.util.LinkedHashMap<>();
+    /** multicast addresses (canonical kinds) and the names of the queues bound to each */
+    private final java.util.Map<String, java.util.List<String>> multicast = new java.util.LinkedHashMap<>();
     /** partners' messages larger than this are refused at send; none when not positive */
     private long maxPartnerMessageBytes;
     /** Artemis' default for the NIO journal: it waits that long to gather writes before each sync */
@@ -119,6 +124,15 @@ public final class EmbeddedBroker implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A multicast address with its queues, made before anything is published on it: a message published on
+     * the address is stored once, and every queue gets it.
+     */
+    public EmbeddedBroker multicast(String address, java.util.List<String> queues) {
+        multicast.put(address, java.util.List.copyOf(queues));
+        return this;
+    }
+
     public synchronized void start() throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setName("wco-ecom-adapter")
@@ -163,6 +177,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         addressLimits.forEach((address, l) -> config.addAddressSetting(address, new AddressSettings()
                 .setMaxSizeBytes(l.maxBytes())
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.valueOf(l.fullPolicy()))));
+        multicast.forEach((address, queues) -> {
+            CoreAddressConfiguration a = new CoreAddressConfiguration().setName(address).addRoutingType(RoutingType.MULTICAST);
+            queues.forEach(q -> a.addQueueConfiguration(QueueConfiguration.of(q).setAddress(address)
+                    .setRoutingType(RoutingType.MULTICAST).setDurable(true)));
+            config.addAddressConfiguration(a);
+        });
+        // the broker stamps who sent each message: the pipeline trusts a channel's word only from the adapter itself
+        config.setPopulateValidatedUser(true);
         if (maxPartnerMessageBytes > 0) {
             config.registerBrokerPlugin(new MessageSizeLimit(maxPartnerMessageBytes));
         }

@@ -83,6 +83,15 @@ public final class Translator {
         }
     }
 
+    /** A document as the adapter writes it, not validated again (its parts were, when they were made). */
+    public byte[] write(XdmNode document) {
+        try {
+            return serialize(document);
+        } catch (TranslationException e) {
+            throw new IllegalStateException("cannot write a document: " + e.getMessage(), e);
+        }
+    }
+
     /** Several canonical documents as one c:Batch document. */
     public XdmNode batch(List<XdmNode> documents) {
         try {

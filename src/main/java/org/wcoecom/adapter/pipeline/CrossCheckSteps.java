@@ -82,7 +82,9 @@ public final class CrossCheckSteps {
         Message m = exchange.getMessage();
         String source = "message:" + Optional.ofNullable(m.getHeader(SOURCE, String.class))
                 .orElseGet(() -> m.getHeader("JMSMessageID", String.class));
-        List<Arrival> arrivals = CrossCheckDocuments.arrivals(m.getBody(byte[].class));
+        byte[] body = m.getBody(byte[].class);
+        exchange.setProperty(DeadLetters.ORIGINAL_PROPERTY, body);
+        List<Arrival> arrivals = CrossCheckDocuments.arrivals(body);
         arrivals.sort(Comparator.comparing(Arrival::orderNumber));
         exchange.setProperty(SENDING, source);
         return store.inTransaction(tx -> {

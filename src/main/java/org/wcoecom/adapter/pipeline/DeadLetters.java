@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.jms.JmsEndpoint;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.ReceivedRecords;
 
@@ -30,6 +31,8 @@ public final class DeadLetters {
     public static final String SOURCE = "AdapterDlqSource";
     /** the exchange property naming the delivery whose records are released when it is dead-lettered */
     public static final String DELIVERY_PROPERTY = "AdapterDelivery";
+    /** the exchange property holding the bytes a step took off its queue, which the dead letter carries */
+    public static final String ORIGINAL_PROPERTY = "AdapterOriginal";
     /** the exchange property naming the partner, set as soon as it is known */
     public static final String PARTNER_PROPERTY = "AdapterPartner";
 
@@ -59,6 +62,11 @@ public final class DeadLetters {
     /** Camel step in the error handler, on the original message: the dead letter's headers. */
     public void prepare(Exchange exchange) {
         Message m = exchange.getMessage();
+        // a JMS bytes message's body reads once: the step that read it kept the bytes
+        byte[] original = exchange.getProperty(ORIGINAL_PROPERTY, byte[].class);
+        if (original != null) {
+            m.setBody(original);
+        }
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String stage = stage(exchange.getFromRouteId());
         String partner = Optional.ofNullable(exchange.getProperty(PARTNER_PROPERTY, String.class))
@@ -108,12 +116,9 @@ public final class DeadLetters {
 
     /** The queue the message was consumed from. */
     static String source(Endpoint from, String partner) {
-        String uri = from == null ? "" : from.getEndpointUri();
-        int q = uri.indexOf("queue:");
-        if (uri.startsWith("jms:") && q >= 0) {
-            String name = uri.substring(q + "queue:".length());
-            int query = name.indexOf('?');
-            return query >= 0 ? name.substring(0, query) : name;
+        if (from instanceof JmsEndpoint jms && !jms.isPubSubDomain()) {
+            // as the route names it: a queue on a multicast address by its fully qualified name (address::queue)
+            return jms.getDestinationName();
         }
         return "partner." + partner + ".in";
     }

@@ -1,8 +1,12 @@
 package org.wcoecom.adapter.pipeline;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,8 +14,14 @@ import java.util.UUID;
 
 import javax.xml.transform.sax.SAXSource;
 
+import net.sf.saxon.s9api.SaxonApiException;
+import net.sf.saxon.s9api.XdmNode;
+import net.sf.saxon.s9api.XdmNodeKind;
+
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.wcoecom.adapter.canonical.Canonical;
 import org.wcoecom.adapter.format.Format;
 import org.wcoecom.adapter.format.FormatRegistry;
@@ -22,17 +32,23 @@ import org.wcoecom.adapter.xml.Saxon;
 import org.wcoecom.adapter.xml.SecureXml;
 import org.xml.sax.InputSource;
 
-import net.sf.saxon.s9api.SaxonApiException;
-import net.sf.saxon.s9api.XdmNode;
-import net.sf.saxon.s9api.XdmNodeKind;
-
 /**
- * The outbound half: a canonical document from a canonical queue, translated to a destination's
- * format and validated against its schema. A document that cannot be translated is an error of
- * the adapter's data (mapping, code lists), not of the network, so it fails the exchange: the
- * broker's redelivery and dead-letter settings take over.
+ * The outbound half: a canonical batch (or one record replayed from the dead letters) from a kind's
+ * egress queue, each record translated to the destination's format and validated against its schema,
+ * all sent in the transaction that consumes the batch. A record that cannot be written (a mapping or
+ * code-list error of the adapter's data: sending it again would not help) goes to {@code DLQ.egress}
+ * alone, with the reason, while the others go on; {@code dlq replay} sends it back to the same queue.
+ *
+ * <p>Each forwarded message's id is derived from the batch and the record's place in it, so a batch
+ * delivered again (after a rollback) yields the very same messages.
  */
 public final class EgressService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EgressService.class);
+    /** Where one message goes: the destination queue's name. */
+    public static final String DESTINATION = "AdapterDestination";
+    private static final String OUTCOMES = "AdapterEgressOutcomes";
+    private static final int MAX_REASON = 2000;
 
     private final FormatRegistry formats;
     private final Translator translator;
@@ -43,44 +59,120 @@ public final class EgressService {
      * @param transferOverrides stylesheet parameters that replace the envelope's sender
      *                          (transfer-cop-code, transfer-cop-name, transfer-dxp-id); empty values are ignored
      */
-    public EgressService(FormatRegistry formats, Translator translator, Map<String, String> transferOverrides,
-                         AuditTrail audit) {
-        this.audit = audit;
+    public EgressService(FormatRegistry formats, Translator translator, Map<String, String> transferOverrides, AuditTrail audit) {
         this.formats = formats;
         this.translator = translator;
         this.transferOverrides = Map.copyOf(transferOverrides);
+        this.audit = audit;
     }
 
-    /** Camel step: the body (canonical XML) becomes a message in the given format. */
-    public void translate(Exchange exchange, String formatId) throws TranslationException {
-        Message m = exchange.getMessage();
-        Format target = formats.byId(formatId).orElseThrow(() -> new IllegalArgumentException(
-                "egress format " + formatId + " is not registered"));
-        XdmNode canonical = canonical(m.getBody(byte[].class));
-        String guid = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
-        Map<String, Object> params = new HashMap<>(transferOverrides);
-        params.put("message-guid", guid);
-        byte[] out = translator.fromCanonical(target, canonical, params);
-        m.setBody(out);
-        m.setHeader(Headers.FORMAT, target.id());
-        m.setHeader(Headers.MESSAGE_GUID, guid);
+    /** One message to send: to the destination, or to the dead letters. */
+    public record Outgoing(String destination, byte[] body, Map<String, Object> headers) {
     }
 
     /**
-     * The canonical document on an adapter queue, parsed without validating it again: only the
-     * adapter writes these queues (partners' broker roles cannot), each document was validated
-     * against the canonical schema when it was made, and the output is validated against the
-     * destination's schema anyway. Saves a fifth of the egress work (bench profile).
+     * Camel step: the batch in the body becomes the messages to send, one per record: to the given
+     * destination in the given format, or, for a record that cannot be written, to DLQ.egress.
+     */
+    public List<Outgoing> forward(Exchange exchange, String formatId, String destination) {
+        Message m = exchange.getMessage();
+        Format target = formats.byId(formatId).orElseThrow(() -> new IllegalArgumentException(
+                "egress format " + formatId + " is not registered"));
+        String batchId = m.getHeader(CrossCheckSteps.SOURCE, String.class);
+        String source = DeadLetters.source(exchange.getFromEndpoint(), "");
+        byte[] batch = m.getBody(byte[].class);
+        exchange.setProperty(DeadLetters.ORIGINAL_PROPERTY, batch);
+        List<XdmNode> records = records(batch);
+        List<Outgoing> out = new ArrayList<>();
+        List<AuditTrail.Event> events = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            XdmNode record = records.get(i);
+            String recordId = recordId(record);
+            String partner = recordId.contains(":") ? recordId.substring(0, recordId.indexOf(':')) : "";
+            String guid = guid(batchId == null ? recordId : batchId, i);
+            Map<String, Object> params = new HashMap<>(transferOverrides);
+            params.put("message-guid", guid);
+            try {
+                byte[] xml = translator.fromCanonical(target, record, params);
+                Map<String, Object> headers = new LinkedHashMap<>();
+                headers.put(Headers.RECORD_ID, recordId);
+                headers.put(Headers.FORMAT, target.id());
+                headers.put(Headers.MESSAGE_GUID, guid);
+                out.add(new Outgoing(destination, xml, headers));
+                events.add(new AuditTrail.Event(Instant.now(), AuditTrail.FORWARDED, partner, "jms", target.id(), guid, recordId,
+                        AuditTrail.sha256(xml), "SENT", "to " + destination, null));
+            } catch (TranslationException | RuntimeException e) {
+                String reason = (e instanceof TranslationException t ? "TranslationException: " + t.errors()
+                        : e.getClass().getSimpleName() + ": " + e.getMessage());
+                reason = reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason;
+                LOG.error("record {} cannot be written as {}: {}; dead-lettered to DLQ.egress alone", recordId, target.id(), reason);
+                Map<String, Object> headers = new LinkedHashMap<>();
+                headers.put(Headers.RECORD_ID, recordId);
+                headers.put(Headers.FORMAT, "canonical");
+                headers.put(DeadLetters.STAGE, "egress");
+                headers.put(DeadLetters.REASON, reason);
+                headers.put(DeadLetters.PARTNER, partner);
+                headers.put(DeadLetters.FAILED_AT, OffsetDateTime.now().toString());
+                headers.put(DeadLetters.SOURCE, source);
+                out.add(new Outgoing("DLQ.egress", translator.write(record), headers));
+                events.add(new AuditTrail.Event(Instant.now(), AuditTrail.DEAD_LETTERED, partner, "jms", target.id(), null, recordId,
+                        null, "egress", reason, null));
+            }
+        }
+        exchange.setProperty(OUTCOMES, events);
+        return out;
+    }
+
+    /** Camel step inside the split: one outgoing message as the message to send. */
+    public void toMessage(Exchange exchange) {
+        Message m = exchange.getMessage();
+        Outgoing o = m.getBody(Outgoing.class);
+        m.removeHeaders("*");
+        o.headers().forEach(m::setHeader);
+        m.setHeader(DESTINATION, o.destination());
+        m.setBody(o.body());
+    }
+
+    /** Camel step once the batch's messages are sent: their audit events, in one transaction. */
+    public void forwarded(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<AuditTrail.Event> events = exchange.getProperty(OUTCOMES, List.class);
+        if (events != null) {
+            audit.record(events);
+        }
+    }
+
+    /** The records of a canonical batch, each a document of its own; or the one document a replay brings. */
+    private static List<XdmNode> records(byte[] xml) {
+        XdmNode doc = canonical(xml);
+        XdmNode root = Format.rootElement(doc);
+        if (!"Batch".equals(root.getNodeName().getLocalName())) {
+            return List.of(doc);
+        }
+        List<XdmNode> records = new ArrayList<>();
+        for (XdmNode child : root.children()) {
+            if (child.getNodeKind() == XdmNodeKind.ELEMENT) {
+                try {
+                    records.add(Saxon.documentBuilder().build(child.asSource()));
+                } catch (SaxonApiException e) {
+                    throw new IllegalStateException("cannot take a record out of its batch: " + e.getMessage(), e);
+                }
+            }
+        }
+        return records;
+    }
+
+    /**
+     * The canonical document on an adapter queue, parsed without validating it again: only the adapter
+     * writes these queues (partners' broker roles cannot), each document was validated against the
+     * canonical schema when it was made, and the output is validated against the destination's schema.
      */
     private static XdmNode canonical(byte[] xml) {
         try {
             XdmNode doc = Saxon.documentBuilder().build(new SAXSource(SecureXml.reader(), new InputSource(new ByteArrayInputStream(xml))));
             XdmNode root = Format.rootElement(doc);
-            if (root.getNodeKind() != XdmNodeKind.ELEMENT) {
-                throw new IllegalStateException("not a canonical document: no root element");
-            }
-            if (!Canonical.NAMESPACE.equals(root.getNodeName().getNamespace())) {
-                throw new IllegalStateException("not a canonical document: " + root.getNodeName());
+            if (root.getNodeKind() != XdmNodeKind.ELEMENT || !Canonical.NAMESPACE.equals(root.getNodeName().getNamespace())) {
+                throw new IllegalStateException("not a canonical document");
             }
             return doc;
         } catch (SaxonApiException e) {
@@ -88,13 +180,17 @@ public final class EgressService {
         }
     }
 
-    /** Camel step once the message has been sent: the audit trail's FORWARDED event. */
-    public void forwarded(Exchange exchange, String destination) {
-        Message m = exchange.getMessage();
-        String recordId = m.getHeader(Headers.RECORD_ID, String.class);
-        String partner = recordId != null && recordId.contains(":") ? recordId.substring(0, recordId.indexOf(':')) : null;
-        audit.record(List.of(new AuditTrail.Event(Instant.now(), AuditTrail.FORWARDED, partner, "jms",
-                m.getHeader(Headers.FORMAT, String.class), m.getHeader(Headers.MESSAGE_GUID, String.class), recordId,
-                AuditTrail.sha256(m.getBody(byte[].class)), "SENT", "to " + destination, null)));
+    private static String recordId(XdmNode doc) {
+        for (XdmNode header : Format.rootElement(doc).children("Header")) {
+            for (XdmNode id : header.children("RecordId")) {
+                return id.getStringValue();
+            }
+        }
+        return "";
+    }
+
+    /** The same batch and place give the same message id, whichever delivery of the batch sends it. */
+    static String guid(String batchId, int index) {
+        return UUID.nameUUIDFromBytes((batchId + "/" + index).getBytes(StandardCharsets.UTF_8)).toString().toUpperCase(Locale.ROOT);
     }
 }

@@ -2,9 +2,13 @@ package org.wcoecom.adapter.pipeline;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.wcoecom.adapter.partner.PartnerDirectory;
+import org.wcoecom.adapter.xml.XmlError;
 
 /**
  * The file channel's naming: a file in {@code inbox/<partner>/} is that partner's; its receipt
@@ -21,7 +25,14 @@ public final class FileChannel {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS");
 
-    public void inbound(Exchange exchange) {
+    private final PartnerDirectory partners;
+
+    public FileChannel(PartnerDirectory partners) {
+        this.partners = partners;
+    }
+
+    /** Camel step: the folder names the partner; a folder of no partner of the partners file is answered here. */
+    public void inbound(Exchange exchange) throws RejectedMessageException {
         Message m = exchange.getMessage();
         String relative = m.getHeader(Exchange.FILE_NAME, String.class).replace('\\', '/');
         int slash = relative.indexOf('/');
@@ -30,6 +41,12 @@ public final class FileChannel {
         m.setHeader(Headers.PARTNER, partner);
         m.setHeader(FAILED_TO, partner + "/.failed/" + LocalDateTime.now().format(STAMP) + "-"
                 + m.getHeader(Exchange.FILE_NAME_ONLY, String.class));
+        if (partners.byId(partner).isEmpty()) {
+            moveTo(m, false, LocalDateTime.now().format(STAMP));
+            throw new RejectedMessageException(new Rejection(Optional.empty(), Optional.empty(), Optional.empty(),
+                    List.of(new XmlError(Intake.PARTNER_UNKNOWN, 0, 0, "/", "'" + partner + "' is not a partner of this adapter")),
+                    0, "message"));
+        }
     }
 
     public void outbound(Exchange exchange) {

@@ -13,7 +13,7 @@ public final class Headers {
     public static final String RECORD_ID = "AdapterRecordId";
     /** Order, Payment, ... : the canonical document kind in the body */
     public static final String KIND = "AdapterKind";
-    /** the canonical queue the document in the body goes to */
+    /** the queue (or address) the message in the body goes to */
     public static final String QUEUE = "AdapterQueue";
     /** true when the document in the body also goes to the three-document check */
     public static final String CROSS_CHECK = "AdapterCrossCheck";
@@ -33,6 +33,9 @@ public final class Headers {
 
     /** the HTTP status a rejection is answered with (400 unless authentication failed) */
     public static final String HTTP_STATUS = "AdapterHttpStatus";
+
+    /** the correlation id a partner's receipt carries: its message's JMS message id (the original one, for a replay) */
+    public static final String RECEIPT_CORRELATION = "AdapterReceiptCorrelation";
 
     /** the id of the delivery that brought a partner's message (a JMS message id, else generated) */
     public static final String INBOUND_ID = "AdapterInboundMessageId";

@@ -3,30 +3,55 @@ package org.wcoecom.adapter.pipeline;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
+import net.sf.saxon.s9api.XdmNode;
+
+import org.apache.camel.Exchange;
+import org.wcoecom.adapter.format.CanonicalDocument;
 import org.wcoecom.adapter.format.Format;
+import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.store.AuditTrail;
+import org.wcoecom.adapter.store.ReceivedRecords;
 
 /**
- * What the audit trail keeps of one partner message as the pipeline learns it: channel, partner,
- * delivery, format, message id, the bytes' hash, and how each record was answered. A rejected
- * message's bytes are kept with it.
+ * One partner message on its way through the pipeline's steps (an exchange property): who sent it how,
+ * its bytes, what each step learnt of it, and, at the end, how each of its records was answered.
  */
 final class Inbound {
 
-    private final Instant at = Instant.now();
-    private final String channel;
-    private final String partner;
-    private final String delivery;
-    String format;
-    String messageId;
-    private byte[] content;
-    private String sha256;
+    /** The exchange property holding it. */
+    static final String PROPERTY = "AdapterInbound";
 
-    Inbound(String channel, String partner, String delivery) {
+    final Instant at = Instant.now();
+    final String channel;
+    final String delivery;
+    final String partnerId;
+    Partner partner;
+    byte[] content = new byte[0];
+    String sha256 = AuditTrail.sha256(new byte[0]);
+    /** a JMS TextMessage: characters already decoded, so the declared encoding no longer applies */
+    boolean text;
+    Format format;
+    XdmNode document;
+    String messageId;
+    List<Format.RecordRef> records = List.of();
+    List<CanonicalDocument> documents = new ArrayList<>();
+    List<Declarations.Received> declarations = new ArrayList<>();
+    List<ReceivedRecords.Claim> claims = List.of();
+
+    Inbound(String channel, String partnerId, String delivery) {
         this.channel = channel;
-        this.partner = partner;
+        this.partnerId = partnerId;
         this.delivery = delivery;
+    }
+
+    static Inbound of(Exchange exchange) {
+        Inbound in = exchange.getProperty(PROPERTY, Inbound.class);
+        if (in == null) {
+            throw new IllegalStateException("no partner message in progress: the pipeline's first step did not run");
+        }
+        return in;
     }
 
     void content(byte[] bytes) {
@@ -34,40 +59,43 @@ final class Inbound {
         this.sha256 = AuditTrail.sha256(bytes);
     }
 
-    byte[] content() {
-        return content;
+    Optional<String> partnerName() {
+        return Optional.of(partnerId).filter(p -> !p.isEmpty());
     }
 
-    List<AuditTrail.Event> events(IngressResult result) {
+    boolean duplicate(int i) {
+        return i < claims.size() && claims.get(i) == ReceivedRecords.Claim.DUPLICATE;
+    }
+
+    /** The audit events of an accepted message: one per record, new or duplicate. */
+    List<AuditTrail.Event> acceptedEvents() {
         List<AuditTrail.Event> events = new ArrayList<>();
-        for (int i = 0; i < result.getDocuments().size(); i++) {
-            boolean duplicate = result.isDuplicate(i);
-            events.add(event(result.getDocuments().get(i).recordId(),
-                    duplicate ? Headers.OUTCOME_DUPLICATE : Headers.OUTCOME_ACCEPTED,
-                    duplicate ? "already received; not forwarded again" : "queued for forwarding", null));
+        for (int i = 0; i < documents.size(); i++) {
+            boolean dup = duplicate(i);
+            events.add(event(documents.get(i).recordId(), dup ? Headers.OUTCOME_DUPLICATE : Headers.OUTCOME_ACCEPTED,
+                    dup ? "already received; not forwarded again" : "queued for forwarding", null));
         }
         return events;
     }
 
-    List<AuditTrail.Event> events(Rejection rejection) {
+    /** The audit events of a rejected message: one per record it could tell, its bytes kept with the first. */
+    List<AuditTrail.Event> rejectedEvents(Rejection rejection) {
         List<AuditTrail.Event> events = new ArrayList<>();
-        rejection.format().ifPresent(f -> format = f.id());
         String why = rejection.errors().isEmpty() ? "rejected" : rejection.errors().get(0).describe()
                 + (rejection.errors().size() > 1 ? " (and " + (rejection.errors().size() - 1) + " more)" : "");
-        List<Format.RecordRef> records = rejection.format().isPresent() && rejection.document().isPresent()
+        List<Format.RecordRef> refs = rejection.format().isPresent() && rejection.document().isPresent()
                 ? rejection.format().get().records(rejection.document().get()) : List.of();
-        if (records.isEmpty()) {
+        if (refs.isEmpty()) {
             events.add(event(null, Headers.OUTCOME_REJECTED, why, content));
         }
-        for (Format.RecordRef record : records) {
-            // the bytes are kept once, with the first record
-            events.add(event(partner + ":" + record.key(), Headers.OUTCOME_REJECTED, why, events.isEmpty() ? content : null));
+        for (Format.RecordRef record : refs) {
+            events.add(event(partnerId + ":" + record.key(), Headers.OUTCOME_REJECTED, why, events.isEmpty() ? content : null));
         }
         return events;
     }
 
     private AuditTrail.Event event(String recordId, String outcome, String detail, byte[] kept) {
-        return new AuditTrail.Event(at, AuditTrail.RECEIVED, partner, channel, format, messageId, recordId, sha256, outcome,
-                detail + " [delivery " + delivery + "]", kept);
+        return new AuditTrail.Event(at, AuditTrail.RECEIVED, partnerId, channel, format == null ? null : format.id(), messageId,
+                recordId, sha256, outcome, detail + " [delivery " + delivery + "]", kept);
     }
 }

@@ -26,6 +26,7 @@ import org.wcoecom.adapter.broker.RollbackOnFailedCommitContainer;
 import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
+import org.wcoecom.adapter.pipeline.Routing;
 import org.wcoecom.adapter.security.ClientCertificates;
 import org.wcoecom.adapter.security.Credentials;
 import org.wcoecom.adapter.security.ServerTls;
@@ -45,6 +46,7 @@ public final class AdapterRuntime implements AutoCloseable {
     private final Settings settings;
     private final FormatRegistry formats;
     private final PartnerDirectory partners;
+    private final Routing routing;
     private final List<Runnable> afterStart = new ArrayList<>();
     private final List<Runnable> afterStop = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -60,6 +62,7 @@ public final class AdapterRuntime implements AutoCloseable {
         this.settings = settings;
         this.formats = FormatRegistry.load(settings.home());
         this.partners = PartnerDirectory.load(settings.optional("adapter.partners.file").map(Path::of));
+        this.routing = Routing.load(settings.home());
         requireKnownFormats(formats, partners);
     }
 
@@ -151,7 +154,7 @@ public final class AdapterRuntime implements AutoCloseable {
             // the adapter's own broker user lives as long as this run
             user = BrokerUsers.ADAPTER;
             password = java.util.UUID.randomUUID().toString();
-            broker = embeddedBroker(settings, credentials, partners, settings.get("adapter.broker.host"), password, tls);
+            broker = embeddedBroker(settings, credentials, partners, routing, settings.get("adapter.broker.host"), password, tls);
             broker.start();
             url = broker.inVmUrl();
         }
@@ -168,7 +171,7 @@ public final class AdapterRuntime implements AutoCloseable {
         props.put("camel.server.enabled", "false");
         main.setDefaultPropertyPlaceholderLocation("false");
         main.setOverrideProperties(props);
-        main.configure().withRoutesIncludePattern("file:" + settings.home().resolve("routes") + "/*.yaml");
+        main.configure().withRoutesIncludePattern("file:" + settings.home().resolve("routes") + "/*.camel.yaml");
 
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(connections.factory());
@@ -179,8 +182,14 @@ public final class AdapterRuntime implements AutoCloseable {
         jms.setLazyCreateTransactionManager(false);
         jms.getConfiguration().setConsumerType(ConsumerType.Custom);
         jms.getConfiguration().setMessageListenerContainerFactory(RollbackOnFailedCommitContainer::new);
+        // what every consuming route wants, set once (a route that differs says so): a consumer's session
+        // transaction for what it yields, consumers cached, no replies to a sender's JMSReplyTo
+        jms.getConfiguration().setTransacted(true);
+        jms.getConfiguration().setCacheLevelName("CACHE_CONSUMER");
+        jms.getConfiguration().setConcurrentConsumers(settings.integer("adapter.jms.concurrent-consumers"));
+        jms.getConfiguration().setDisableReplyTo(true);
         main.bind("jms", jms);
-        engine = new Engine(settings, formats, partners, credentials.partnerKeys(), clientCertificates, tls, main);
+        engine = new Engine(settings, formats, partners, routing, credentials.partnerKeys(), clientCertificates, tls, user, main);
         http = HttpListener.start(settings, engine.httpGate(), tls, clientCertificates, main);
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -200,8 +209,8 @@ public final class AdapterRuntime implements AutoCloseable {
      * listening on the given host: the adapter's, and the one operator commands open on a stopped
      * adapter's journal.
      */
-    static EmbeddedBroker embeddedBroker(Settings settings, Credentials credentials, PartnerDirectory partners, String host,
-                                         String adapterPassword, Optional<ServerTls> tls) {
+    static EmbeddedBroker embeddedBroker(Settings settings, Credentials credentials, PartnerDirectory partners, Routing routing,
+                                         String host, String adapterPassword, Optional<ServerTls> tls) {
         String destination = settings.get("adapter.egress.ceb.destination");
         EmbeddedBroker.Redelivery redelivery = new EmbeddedBroker.Redelivery(settings.integer("adapter.reliability.max-attempts"),
                 Long.parseLong(settings.get("adapter.reliability.redelivery-delay")),
@@ -221,6 +230,9 @@ public final class AdapterRuntime implements AutoCloseable {
         for (Partner p : partners.all()) {
             broker.limit("partner." + p.id() + ".in", partnerLimit);
         }
+        for (Routing.Route r : routing.all()) {
+            broker.multicast(r.address(), r.queues());
+        }
         return broker;
     }
 
@@ -229,12 +241,23 @@ public final class AdapterRuntime implements AutoCloseable {
                 settings.get(policyKey).toUpperCase(java.util.Locale.ROOT));
     }
 
+    /** A route per partner queue: each partner's, and each overseas customs administration's (its SOAP requests). */
     private void addPartnerRoutes(CamelContext context) {
         for (Partner p : partners.all()) {
             TemplatedRouteBuilder.builder(context, "ingress-jms")
                     .routeId("ingress-jms-" + p.id())
                     .parameter("partner", p.id())
+                    .parameter("queue", "partner." + p.id() + ".in")
                     .add();
+        }
+        if (soapListens()) {
+            for (var p : org.wcoecom.adapter.soap.ExchangePartners.from(settings).all()) {
+                TemplatedRouteBuilder.builder(context, "ingress-jms")
+                        .routeId("ingress-jms-exchange-" + p.id())
+                        .parameter("partner", p.id())
+                        .parameter("queue", "exchange." + p.id() + ".in")
+                        .add();
+            }
         }
     }
 

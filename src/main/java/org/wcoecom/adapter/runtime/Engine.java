@@ -18,6 +18,7 @@ import org.wcoecom.adapter.format.CodeLists;
 import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.format.MessageReader;
 import org.wcoecom.adapter.format.Translator;
+import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.partner.PartnerDirectory;
 import org.wcoecom.adapter.pipeline.BatchFiles;
 import org.wcoecom.adapter.pipeline.BatchOutcome;
@@ -27,7 +28,10 @@ import org.wcoecom.adapter.pipeline.Declarations;
 import org.wcoecom.adapter.pipeline.DeadLetters;
 import org.wcoecom.adapter.pipeline.EgressService;
 import org.wcoecom.adapter.pipeline.FileChannel;
-import org.wcoecom.adapter.pipeline.IngressService;
+import org.wcoecom.adapter.pipeline.Intake;
+import org.wcoecom.adapter.pipeline.PartnerQueues;
+import org.wcoecom.adapter.pipeline.Publishing;
+import org.wcoecom.adapter.pipeline.Routing;
 import org.wcoecom.adapter.pipeline.JmsInbound;
 import org.wcoecom.adapter.pipeline.LaterReceipts;
 import org.wcoecom.adapter.pipeline.RegularFilesOnly;
@@ -46,6 +50,7 @@ import org.wcoecom.adapter.store.BuyerTotals;
 import org.wcoecom.adapter.store.Catalogue;
 import org.wcoecom.adapter.store.CrossCheckStore;
 import org.wcoecom.adapter.store.Database;
+import org.wcoecom.adapter.store.Ledger;
 import org.wcoecom.adapter.store.ReceivedRecords;
 import org.wcoecom.adapter.store.RecordSenders;
 import org.wcoecom.adapter.store.Retention;
@@ -64,8 +69,8 @@ final class Engine implements AutoCloseable {
     private final SoapExchange soap;
     private final HttpGate httpGate;
 
-    Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, PartnerKeys keys, ClientCertificates clientCertificates,
-           Optional<ServerTls> tls, Main main) {
+    Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, Routing routing, PartnerKeys keys,
+           ClientCertificates clientCertificates, Optional<ServerTls> tls, String adapterBrokerUser, Main main) {
         Path home = settings.home();
         Path data = settings.dataDir();
         // loaded first, so that a missing or unfit signing key stops the start instead of the first declaration
@@ -96,8 +101,8 @@ final class Engine implements AutoCloseable {
         DeclarationAssembler assembler = new DeclarationAssembler(DeclarantSettings.from(settings), catalogue,
                 CodeLists.load(home), settings.receiptZone());
 
-        Declarations declarations = new Declarations(assembler, screening, tax, new BuyerTotals(database.dataSource(), database.dialect()),
-                senders, translator, formats, settings.receiptZone());
+        BuyerTotals totals = new BuyerTotals(database.dataSource(), database.dialect());
+        Declarations declarations = new Declarations(assembler, screening, tax, totals, senders, translator, formats, settings.receiptZone());
         long maxMessageBytes = Long.parseLong(settings.get("adapter.limits.max-message-bytes"));
         HttpAuthenticator httpAuth = new HttpAuthenticator(keys, clientCertificates);
         main.bind("httpAuth", httpAuth);
@@ -105,13 +110,16 @@ final class Engine implements AutoCloseable {
         // receipt from the guard, nothing much larger is ever read
         long maxBodyBytes = settings.optional("adapter.http.max-body-bytes").map(Long::parseLong).orElse(2 * maxMessageBytes);
         httpGate = new HttpGate(httpAuth, receipts, maxBodyBytes, Long.parseLong(settings.get("adapter.http.request-timeout")));
-        main.bind("ingress", new IngressService(reader, translator, partners, signatures, senders, received, audit, declarations,
-                maxMessageBytes, settings.receiptZone()));
-        main.bind("jmsInbound", new JmsInbound(maxMessageBytes));
+        Ledger ledger = new Ledger(database.dataSource(), settings.integer("adapter.retention.rejected-bytes"), totals);
+        main.bind("intake", new Intake(reader, translator, partners, signatures, declarations, ledger, routing, maxMessageBytes,
+                settings.receiptZone()));
+        main.bind("publishing", new Publishing());
+        main.bind("partnerQueues", new PartnerQueues());
+        main.bind("jmsInbound", new JmsInbound(maxMessageBytes, adapterBrokerUser, BrokerUsers.OPERATOR));
         main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit));
         main.bind("receipts", receipts);
         main.bind("egress", new EgressService(formats, translator, transfer, audit));
-        main.bind("files", new FileChannel());
+        main.bind("files", new FileChannel(partners));
         main.bind("regularFilesOnly", new RegularFilesOnly());
         main.bind("batchFiles", new BatchFiles(new BatchSplitter(formats, maxMessageBytes, settings.integer("adapter.file.batch-records")),
                 maxMessageBytes, Long.parseLong(settings.get("adapter.file.max-batch-bytes"))));

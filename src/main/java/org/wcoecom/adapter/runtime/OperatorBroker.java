@@ -62,7 +62,8 @@ public final class OperatorBroker implements AutoCloseable {
             return new OperatorBroker(ConnectionFactories.artemis(connect), BrokerUsers.OPERATOR, operatorPassword, null,
                     "the running adapter's broker at " + url);
         }
-        EmbeddedBroker broker = AdapterRuntime.embeddedBroker(settings, credentials, partners, "127.0.0.1", UUID.randomUUID().toString(),
+        EmbeddedBroker broker = AdapterRuntime.embeddedBroker(settings, credentials, partners,
+                org.wcoecom.adapter.pipeline.Routing.load(settings.home()), "127.0.0.1", UUID.randomUUID().toString(),
                 ServerTls.from(settings));
         broker.start();
         return new OperatorBroker(ConnectionFactories.artemis(broker.inVmUrl()), BrokerUsers.OPERATOR, operatorPassword, broker,

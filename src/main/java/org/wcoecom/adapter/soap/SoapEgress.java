@@ -65,6 +65,16 @@ public final class SoapEgress {
         this.defaultCountry = defaultCountry;
     }
 
+    /** Camel step: the declarations of a canonical batch (or the one declaration), each to be offered on its own. */
+    public List<byte[]> declarations(Exchange exchange) {
+        byte[] body = exchange.getMessage().getBody(byte[].class);
+        Object doc = Canonical.read(body);
+        if (doc instanceof org.wcoecom.adapter.canonical.model.BatchType batch) {
+            return batch.getOrderOrPaymentOrShipment().stream().map(d -> Canonical.write(Canonical.element(d))).toList();
+        }
+        return List.of(body);
+    }
+
     /**
      * Camel step: the canonical declaration in the body becomes the wco-dm-dec request for the
      * partner that receives its destination country, or the DESTINATION header is left empty.

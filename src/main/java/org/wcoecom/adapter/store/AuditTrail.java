@@ -62,7 +62,10 @@ public final class AuditTrail {
         }
     }
 
-    private static int[] write(Connection c, List<Event> events, int keptBytes) throws SQLException {
+    static int[] write(Connection c, List<Event> events, int keptBytes) throws SQLException {
+        if (events.isEmpty()) {
+            return new int[0];
+        }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_event (at, event, partner, channel, format, message_id,"
                 + " record_id, content_sha256, outcome, detail, content) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             for (Event e : events) {

@@ -7,27 +7,26 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 /**
- * The idempotency store: every record a partner sent, by partner and record key (the record id
- * and a digest of the record's XML, so that an amendment is a new version and not a duplicate).
+ * The idempotency store: every record a partner sent, by partner and record key (the record id and a
+ * digest of the record's XML, so that an amendment is a new version and not a duplicate), with the
+ * delivery that brought it.
  *
- * <p>A record is claimed (PENDING) by the delivery that first brings it, and marked DONE once its
- * outputs have been sent. Another delivery of a DONE record is a duplicate. The same delivery
- * again (the broker redelivering after a rollback) or a PENDING record (an attempt that died
- * before finishing) is processed again: on JMS its earlier outputs were rolled back with it; on
- * HTTP and files, an attempt that died after queueing and before marking may have queued them
- * already (the one window left, see README).
+ * <p>Every partner message reaches the pipeline as a JMS message consumed in a transaction that also
+ * sends what it yields (HTTP, files and SOAP put theirs on the partner's queue first), so a record is
+ * claimed once and for all in the same database transaction as the message's other rows: the same
+ * delivery again (the broker redelivering after a rollback, whose outputs were rolled back with it)
+ * takes its records again; any other delivery of a claimed record is a duplicate.
  */
 public final class ReceivedRecords {
 
     public enum Claim { NEW, DUPLICATE }
-
-    private static final String PENDING = "PENDING";
-    private static final String DONE = "DONE";
 
     private final DataSource db;
 
@@ -39,83 +38,69 @@ public final class ReceivedRecords {
     public record Candidate(String recordKey, String recordId) {
     }
 
-    /**
-     * Claims every record of one message in one transaction: one commit instead of one per record
-     * (each commit of the embedded database writes a chunk; the bench profile had them at a third of
-     * the ingress work). When another delivery claims one of the records at the same moment, the
-     * transaction is rolled back and each record is claimed on its own, as {@link #claim} does.
-     */
-    public List<Claim> claimAll(String partner, List<Candidate> records, String deliveryId) {
-        if (records.size() > 1) {
-            try {
-                return Transactions.inTransaction(db, c -> {
-                    List<Claim> claims = new ArrayList<>(records.size());
-                    for (Candidate r : records) {
-                        claims.add(claimInTransaction(c, partner, r, deliveryId));
-                    }
-                    return claims;
-                });
-            } catch (SQLException e) {
-                // rolled back: a record claimed concurrently (or a lock timeout); one by one below
-            }
-        }
+    /** Claims the records of one message on the caller's connection (inside its transaction). */
+    static List<Claim> claim(Connection c, String partner, List<Candidate> records, String deliveryId) throws SQLException {
+        Map<String, String> owners = owners(c, partner, records);
         List<Claim> claims = new ArrayList<>(records.size());
-        for (Candidate r : records) {
-            claims.add(claim(partner, r.recordKey(), r.recordId(), deliveryId));
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO received_record (partner, record_key, record_id, inbound_id,"
+                + " status, first_seen, updated_at) VALUES (?,?,?,?,'DONE',?,?)")) {
+            Map<String, Boolean> inThisMessage = new HashMap<>();
+            for (Candidate r : records) {
+                String owner = owners.get(r.recordKey());
+                if (owner != null) {
+                    claims.add(owner.equals(deliveryId) ? Claim.NEW : Claim.DUPLICATE);
+                } else if (inThisMessage.putIfAbsent(r.recordKey(), true) != null) {
+                    claims.add(Claim.DUPLICATE); // the same record twice in one message: once is enough
+                } else {
+                    s.setString(1, partner);
+                    s.setString(2, r.recordKey());
+                    s.setString(3, r.recordId());
+                    s.setString(4, deliveryId);
+                    s.setTimestamp(5, now);
+                    s.setTimestamp(6, now);
+                    s.addBatch();
+                    claims.add(Claim.NEW);
+                }
+            }
+            s.executeBatch();
         }
         return claims;
     }
 
-    /** Another delivery holds or inserts the record right now: the one-by-one path sorts it out. */
-    private static final class ConcurrentClaimException extends SQLException {
-        ConcurrentClaimException() {
-            super("a record of the message is claimed by another delivery");
-        }
-    }
-
-    private static Claim claimInTransaction(Connection c, String partner, Candidate r, String deliveryId)
-            throws SQLException {
-        String[] row = find(c, partner, r.recordKey());
-        if (row == null) {
-            if (!insert(c, partner, r.recordKey(), r.recordId(), deliveryId)) {
-                throw new ConcurrentClaimException();
-            }
-            return Claim.NEW;
-        }
-        if (deliveryId.equals(row[1])) {
-            return Claim.NEW;
-        }
-        if (DONE.equals(row[0])) {
-            return Claim.DUPLICATE;
-        }
-        throw new ConcurrentClaimException(); // pending under another delivery: take-over, one by one
-    }
-
-    public Claim claim(String partner, String recordKey, String recordId, String deliveryId) {
-        try (Connection c = db.getConnection()) {
-            for (int attempt = 0; attempt < 3; attempt++) {
-                String[] row = find(c, partner, recordKey);
-                if (row == null) {
-                    if (insert(c, partner, recordKey, recordId, deliveryId)) {
-                        return Claim.NEW;
+    /** Who brought each of these records before, if anyone: one statement for the message. */
+    private static Map<String, String> owners(Connection c, String partner, List<Candidate> records) throws SQLException {
+        Map<String, String> owners = new HashMap<>();
+        for (int from = 0; from < records.size(); from += 100) {
+            List<Candidate> slice = records.subList(from, Math.min(records.size(), from + 100));
+            String marks = String.join(",", slice.stream().map(r -> "?").toList());
+            try (PreparedStatement s = c.prepareStatement("SELECT record_key, inbound_id FROM received_record WHERE partner = ?"
+                    + " AND record_key IN (" + marks + ")")) {
+                s.setString(1, partner);
+                for (int i = 0; i < slice.size(); i++) {
+                    s.setString(i + 2, slice.get(i).recordKey());
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        owners.put(r.getString(1), r.getString(2));
                     }
-                    continue; // another delivery inserted it meanwhile: look again
-                }
-                String status = row[0];
-                String owner = row[1];
-                if (deliveryId.equals(owner)) {
-                    return Claim.NEW;
-                }
-                if (DONE.equals(status)) {
-                    return Claim.DUPLICATE;
-                }
-                if (takeOver(c, partner, recordKey, owner, deliveryId)) {
-                    return Claim.NEW;
                 }
             }
-            return Claim.DUPLICATE;
+        }
+        return owners;
+    }
+
+    /**
+     * The delivery failed for good (dead-lettered): its records are forgotten, so that a replay of the
+     * message brings them again.
+     */
+    public void release(String deliveryId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM received_record WHERE inbound_id = ?")) {
+            s.setString(1, deliveryId);
+            s.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot claim record " + recordId + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot release received records: " + e.getMessage(), e);
         }
     }
 
@@ -125,67 +110,5 @@ public final class ReceivedRecords {
      */
     public int purge(Instant before) {
         return Rows.deleteBefore(db, "received_record", "first_seen", before);
-    }
-
-    /** The delivery's records have all been sent on. */
-    public void done(String deliveryId) {
-        update("UPDATE received_record SET status = '" + DONE + "', updated_at = ? WHERE inbound_id = ?", deliveryId);
-    }
-
-    /** The delivery failed for good (dead-lettered): its records may be brought again, by a replay. */
-    public void release(String deliveryId) {
-        update("UPDATE received_record SET status = '" + PENDING + "', updated_at = ? WHERE inbound_id = ?", deliveryId);
-    }
-
-    private void update(String sql, String deliveryId) {
-        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setTimestamp(1, Timestamp.from(Instant.now()));
-            s.setString(2, deliveryId);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot update received records: " + e.getMessage(), e);
-        }
-    }
-
-    private static String[] find(Connection c, String partner, String recordKey) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT status, inbound_id FROM received_record WHERE partner = ? AND record_key = ?")) {
-            s.setString(1, partner);
-            s.setString(2, recordKey);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? new String[] {r.getString(1), r.getString(2)} : null;
-            }
-        }
-    }
-
-    private static boolean insert(Connection c, String partner, String recordKey, String recordId, String deliveryId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO received_record (partner, record_key, record_id, inbound_id,"
-                + " status, first_seen, updated_at) VALUES (?,?,?,?,'" + PENDING + "',?,?)")) {
-            Timestamp now = Timestamp.from(Instant.now());
-            s.setString(1, partner);
-            s.setString(2, recordKey);
-            s.setString(3, recordId);
-            s.setString(4, deliveryId);
-            s.setTimestamp(5, now);
-            s.setTimestamp(6, now);
-            s.executeUpdate();
-            return true;
-        } catch (SQLException e) {
-            if (Rows.isDuplicateKey(e)) {
-                return false; // primary key taken
-            }
-            throw e;
-        }
-    }
-
-    private static boolean takeOver(Connection c, String partner, String recordKey, String owner, String deliveryId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("UPDATE received_record SET inbound_id = ?, updated_at = ?"
-                + " WHERE partner = ? AND record_key = ? AND status = '" + PENDING + "' AND inbound_id = ?")) {
-            s.setString(1, deliveryId);
-            s.setTimestamp(2, Timestamp.from(Instant.now()));
-            s.setString(3, partner);
-            s.setString(4, recordKey);
-            s.setString(5, owner);
-            return s.executeUpdate() == 1;
-        }
     }
 }

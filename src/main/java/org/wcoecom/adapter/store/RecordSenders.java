@@ -55,7 +55,10 @@ public final class RecordSenders {
         }
     }
 
-    private static int[] insert(Connection c, List<Registration> registrations) throws SQLException {
+    static int[] insert(Connection c, List<Registration> registrations) throws SQLException {
+        if (registrations.isEmpty()) {
+            return new int[0];
+        }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO record_ref (ref_type, ref_value, format, record_id,"
                 + " partner, channel, created_at) VALUES (?,?,?,?,?,?,?)")) {
             Timestamp now = Timestamp.from(Instant.now());

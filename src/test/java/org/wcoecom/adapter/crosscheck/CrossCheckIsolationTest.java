@@ -55,6 +55,7 @@ class CrossCheckIsolationTest {
                   - {id: demo-platform, role: platform, senderCodes: ["3120966001"], formats: [ceb311], receiptFormat: ceb312}
                   - {id: demo-payment, role: payment, senderCodes: ["3120980011"], formats: [ceb411], receiptFormat: ceb412}
                   - {id: demo-logistics, role: logistics, senderCodes: ["3120968001"], formats: [ceb511], receiptFormat: ceb512}
+                  - {id: demo-declarant, role: declarant, senderCodes: ["3120966888"], formats: [ceb621], receiptFormat: ceb622}
                   - {id: %s, role: payment, senderCodes: ["%s"], formats: [ceb411], receiptFormat: ceb412}
                   - {id: %s, role: logistics, senderCodes: ["%s"], formats: [ceb511], receiptFormat: ceb512}
                 """.formatted(ROGUE_PAYMENT, ROGUE_PAY_CODE, ROGUE_LOGISTICS, ROGUE_LOGISTICS_CODE));

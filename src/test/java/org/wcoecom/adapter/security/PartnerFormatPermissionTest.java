@@ -80,7 +80,7 @@ class PartnerFormatPermissionTest {
         var response = adapter.post(PartnerSigning.declarant().sign(Messages.utf8(inventory(orderNo))), "demo-declarant");
         assertEquals(200, response.statusCode(), response.body());
         adapter.forwarded("demo-declarant:" + orderNo);
-        Message copy = adapter.take("exchange.declaration", "AdapterRecordId = 'demo-declarant:" + orderNo + "'", TestAdapter.WAIT)
+        Message copy = adapter.take("canonical.declaration::canonical.declaration.exchange", "AdapterRecordId = 'demo-declarant:" + orderNo + "'", TestAdapter.WAIT)
                 .orElseThrow(() -> new AssertionError("no canonical declaration"));
         var canonical = Xml.parse(TestAdapter.text(copy));
         assertEquals("ESTIMATE", Xml.value(canonical, "//*[local-name()='TaxAssessment']/*[local-name()='Basis']"));

@@ -58,7 +58,7 @@ class SoapDeadLetterTest {
                 .orElseThrow(() -> new AssertionError("nothing reached the dead letter queue"));
         assertEquals("demo-declarant:YX20261120143005001", dead.getStringProperty("AdapterRecordId"));
         assertTrue(dead.getStringProperty("AdapterDlqReason") != null, "the reason is kept");
-        assertEquals("exchange.declaration", dead.getStringProperty("AdapterDlqSource"), "where a replay sends it");
+        assertEquals("canonical.declaration::canonical.declaration.exchange", dead.getStringProperty("AdapterDlqSource"), "where a replay sends it");
         var canonical = engine.read(TestAdapter.text(dead).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertEquals("canonical", canonical.format().orElseThrow().id(), "the canonical declaration is kept, to send again");
         assertTrue(adapter.take("partner.demo-declarant.receipts", "AdapterReceiptFormat = 'ceb622'",

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wcoecom.adapter.support.ExchangeKeys;
 import org.wcoecom.adapter.support.OverseasCustoms;
 import org.wcoecom.adapter.support.PackagedAdapter;
+import org.wcoecom.adapter.support.PartnerSigning;
 import org.wcoecom.adapter.support.Project;
 import org.wcoecom.adapter.support.SoapBodies;
 import org.wcoecom.adapter.support.SoapEnvelopes;
@@ -74,7 +75,7 @@ class SoapTlsTest {
                      Map.of("adapter.soap.partner.CN-GACC.tls-truststore", theirs.truststore().toString(),
                              "adapter.soap.partner.CN-GACC.tls-truststore-password", theirs.password()))))) {
             assertTrue(customs.address().startsWith("https:"));
-            adapter.send("partner.demo-declarant.in", Project.bytes(Project.examples("ceb621").resolve("inventory-single.xml")));
+            adapter.send("partner.demo-declarant.in", PartnerSigning.declarant().sign(Project.bytes(Project.examples("ceb621").resolve("inventory-single.xml"))));
 
             Waits.until(() -> !customs.received().isEmpty(), "the declaration reached the overseas customs over TLS");
             assertTrue(adapter.take("partner.demo-declarant.receipts", "AdapterRecordId = '" + RECORD + "' AND AdapterReceiptFormat = 'ceb622'",
@@ -95,7 +96,7 @@ class SoapTlsTest {
                              "adapter.soap.partner.CN-GACC.tls-truststore-password", elsewhere.password(),
                              "adapter.soap.egress.redelivery-delay", "200",
                              "adapter.soap.egress.max-redeliveries", "1"))))) {
-            adapter.send("partner.demo-declarant.in", Project.bytes(Project.examples("ceb621").resolve("inventory-single.xml")));
+            adapter.send("partner.demo-declarant.in", PartnerSigning.declarant().sign(Project.bytes(Project.examples("ceb621").resolve("inventory-single.xml"))));
 
             var dead = adapter.take("DLQ.exchange.declaration", null, TestAdapter.WAIT)
                     .orElseThrow(() -> new AssertionError("the declaration was not given up on"));

@@ -3,9 +3,6 @@ package org.wcoecom.adapter.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -14,51 +11,32 @@ import org.wcoecom.adapter.store.ReceivedRecords.Candidate;
 import org.wcoecom.adapter.store.ReceivedRecords.Claim;
 
 /**
- * The records of one message are claimed together, in one transaction, with the same outcome
- * record by record as claiming them one at a time: new, a duplicate once done, new again for the
- * same delivery (a redelivery), taken over from a delivery that never finished.
+ * A message's records are claimed in one transaction: new records are the delivery's; the same
+ * delivery again (the broker redelivering after a rollback) takes them again; any other delivery of a
+ * claimed record is a duplicate, and a record twice in one message is taken once; the records of a
+ * dead-lettered delivery are released for its replay.
  */
 class MessageClaimTest {
 
-    private static final List<Candidate> R1_R2_R3 = List.of(new Candidate("r1#a", "r1"), new Candidate("r2#a", "r2"),
-            new Candidate("r3#a", "r3"));
-
     @Test
-    void records_of_a_message_are_claimed_like_one_at_a_time(@TempDir Path data) throws Exception {
+    void new_redelivered_duplicate_and_released(@TempDir Path data) {
         try (Database db = Database.embedded(data, "NORMAL")) {
+            Ledger ledger = new Ledger(db.dataSource(), 1024, new BuyerTotals(db.dataSource(), db.dialect()));
             ReceivedRecords received = new ReceivedRecords(db.dataSource());
+            List<Candidate> message = List.of(new Candidate("p:1#a", "p:1"), new Candidate("p:2#b", "p:2"));
 
-            assertEquals(List.of(Claim.NEW, Claim.NEW, Claim.NEW), received.claimAll("p", R1_R2_R3, "delivery-1"));
-            assertEquals(List.of(Claim.NEW, Claim.NEW, Claim.NEW), received.claimAll("p", R1_R2_R3, "delivery-1"),
-                    "the same delivery again (redelivered after a rollback) is processed again");
-            received.done("delivery-1");
-            assertEquals(List.of(Claim.DUPLICATE, Claim.DUPLICATE, Claim.DUPLICATE), received.claimAll("p", R1_R2_R3, "delivery-2"));
+            assertEquals(List.of(Claim.NEW, Claim.NEW), claim(ledger, message, "delivery-1"));
+            assertEquals(List.of(Claim.NEW, Claim.NEW), claim(ledger, message, "delivery-1"), "a redelivery takes its records again");
+            assertEquals(List.of(Claim.DUPLICATE, Claim.DUPLICATE), claim(ledger, message, "delivery-2"));
+            assertEquals(List.of(Claim.DUPLICATE, Claim.NEW, Claim.DUPLICATE), claim(ledger, List.of(new Candidate("p:1#a", "p:1"),
+                    new Candidate("p:3#c", "p:3"), new Candidate("p:3#c", "p:3")), "delivery-3"), "the same record twice in one message");
 
-            // r4 pending under a delivery that died; r5 new; r1 done: a mix, sorted out one by one
-            received.claimAll("p", List.of(new Candidate("r4#a", "r4")), "delivery-3");
-            List<Candidate> mixed = List.of(new Candidate("r4#a", "r4"), new Candidate("r5#a", "r5"), new Candidate("r1#a", "r1"));
-            assertEquals(List.of(Claim.NEW, Claim.NEW, Claim.DUPLICATE), received.claimAll("p", mixed, "delivery-4"));
-            assertEquals(List.of(Claim.NEW, Claim.NEW, Claim.NEW), received.claimAll("other-partner", R1_R2_R3, "delivery-5"),
-                    "another partner's records of the same ids are its own");
-
-            assertEquals("delivery-4", owner(db, "r4#a"), "taken over");
-            assertEquals(8, count(db));
+            received.release("delivery-1");
+            assertEquals(List.of(Claim.NEW, Claim.NEW), claim(ledger, message, "delivery-replayed"), "released for a replay");
         }
     }
 
-    private static String owner(Database db, String key) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT inbound_id FROM received_record WHERE partner = 'p' AND record_key = '" + key + "'")) {
-            r.next();
-            return r.getString(1);
-        }
-    }
-
-    private static int count(Database db) throws Exception {
-        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT COUNT(*) FROM received_record")) {
-            r.next();
-            return r.getInt(1);
-        }
+    private static List<Claim> claim(Ledger ledger, List<Candidate> records, String delivery) {
+        return ledger.inTransaction(tx -> tx.claim("p", records, delivery));
     }
 }

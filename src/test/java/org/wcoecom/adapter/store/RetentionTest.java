@@ -28,8 +28,9 @@ class RetentionTest {
             CrossCheckStore crossCheck = new CrossCheckStore(db.dataSource(), Dialect.SQLITE);
             Instant old = Instant.now().minus(Duration.ofDays(400));
             audit.record(List.of(event(old, "p:old"), event(Instant.now(), "p:new")));
-            received.claim("p", "old#1", "p:old", "d1");
-            received.claim("p", "new#1", "p:new", "d2");
+            Ledger ledger = new Ledger(db.dataSource(), 65536, new BuyerTotals(db.dataSource(), db.dialect()));
+            ledger.inTransaction(tx -> tx.claim("p", List.of(new ReceivedRecords.Candidate("old#1", "p:old"),
+                    new ReceivedRecords.Candidate("new#1", "p:new")), "d1"));
             senders.register(new RecordSenders.Sender("ceb311", "p:old", "p", "http"), Map.of("ORDER_NUMBER", "old"));
             senders.register(new RecordSenders.Sender("ceb311", "p:new", "p", "http"), Map.of("ORDER_NUMBER", "new"));
             crossCheck.inTransaction(tx -> {

@@ -1,0 +1,29 @@
+package org.wcoecom.adapter.pipeline;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.wcoecom.adapter.format.CanonicalDocument;
+import org.wcoecom.adapter.format.Translator;
+
+/**
+ * The new records of one kind from one partner message, as one canonical c:Batch, on its way to the
+ * kind's address: one durable broker message however many records, which egress and the cross-check
+ * each read from their own queue on the address.
+ *
+ * @param id        names the batch wherever it goes, across redeliveries and replays
+ * @param address   the kind's multicast address (mappings/routing.yaml)
+ * @param kind      Order, Payment, ...
+ * @param recordIds the records in it, in order
+ * @param xml       the c:Batch
+ */
+public record CanonicalBatch(String id, String address, String kind, List<String> recordIds, String partner, String channel,
+                             String delivery, byte[] xml) {
+
+    static CanonicalBatch of(Routing.Route route, List<CanonicalDocument> documents, String partner, String channel,
+                             String delivery, Translator translator) {
+        byte[] xml = translator.write(translator.batch(documents.stream().map(CanonicalDocument::tree).toList()));
+        return new CanonicalBatch(UUID.randomUUID().toString(), route.address(), route.kind(),
+                documents.stream().map(CanonicalDocument::recordId).toList(), partner, channel, delivery, xml);
+    }
+}

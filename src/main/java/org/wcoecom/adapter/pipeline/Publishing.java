@@ -1,0 +1,29 @@
+package org.wcoecom.adapter.pipeline;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.jms.JmsConstants;
+
+/** A canonical batch as the broker message published on its kind's address. */
+public final class Publishing {
+
+    /** Record ids shown on the message (for people and dead-letter listings), cut to this many characters. */
+    private static final int MAX_IDS = 2000;
+
+    /** Camel step inside the split: the batch becomes the message, its address the destination. */
+    public void toMessage(Exchange exchange) {
+        Message m = exchange.getMessage();
+        CanonicalBatch b = m.getBody(CanonicalBatch.class);
+        m.removeHeaders("*");
+        m.setHeader(CrossCheckSteps.SOURCE, b.id());
+        m.setHeader(JmsConstants.JMS_DESTINATION_NAME, b.address());
+        m.setHeader(Headers.KIND, b.kind());
+        m.setHeader(Headers.FORMAT, "canonical");
+        m.setHeader(Headers.PARTNER, b.partner());
+        m.setHeader(Headers.CHANNEL, b.channel());
+        m.setHeader(Headers.RECORDS, b.recordIds().size());
+        String ids = String.join(",", b.recordIds());
+        m.setHeader(Headers.RECORD_ID, ids.length() > MAX_IDS ? ids.substring(0, MAX_IDS) : ids);
+        m.setBody(b.xml());
+    }
+}

@@ -1,0 +1,68 @@
+package org.wcoecom.adapter.store;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/**
+ * What one partner message leaves in the database, written in one transaction: its records' claims
+ * (new or duplicate), who sent the new ones (to relay customs' answers), its audit events, and the
+ * annual totals its declarations add to. One commit per message, whatever its number of records.
+ */
+public final class Ledger {
+
+    private final DataSource db;
+    private final int keptBytes;
+    private final BuyerTotals totals;
+
+    /**
+     * @param keptBytes how much of a rejected message's bytes the audit trail keeps
+     */
+    public Ledger(DataSource db, int keptBytes, BuyerTotals totals) {
+        this.db = db;
+        this.keptBytes = keptBytes;
+        this.totals = totals;
+    }
+
+    public interface Work<T> {
+        T run(Tx tx) throws SQLException;
+    }
+
+    public <T> T inTransaction(Work<T> work) {
+        try {
+            return Transactions.inTransaction(db, c -> work.run(new Tx(c)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the message: " + e.getMessage(), e);
+        }
+    }
+
+    /** The writes of one transaction. */
+    public final class Tx {
+
+        private final Connection c;
+
+        private Tx(Connection c) {
+            this.c = c;
+        }
+
+        public List<ReceivedRecords.Claim> claim(String partner, List<ReceivedRecords.Candidate> records, String deliveryId)
+                throws SQLException {
+            return ReceivedRecords.claim(c, partner, records, deliveryId);
+        }
+
+        public void register(List<RecordSenders.Registration> registrations) throws SQLException {
+            RecordSenders.insert(c, registrations);
+        }
+
+        public void audit(List<AuditTrail.Event> events) throws SQLException {
+            AuditTrail.write(c, events, keptBytes);
+        }
+
+        public void addToBuyer(String buyerKey, int year, BigDecimal amount) throws SQLException {
+            totals.add(c, buyerKey, year, amount);
+        }
+    }
+}

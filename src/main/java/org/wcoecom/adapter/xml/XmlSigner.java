@@ -6,6 +6,7 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 
 import javax.xml.crypto.dsig.CanonicalizationMethod;
 import javax.xml.crypto.dsig.Reference;
@@ -18,6 +19,7 @@ import javax.xml.crypto.dsig.keyinfo.KeyInfo;
 import javax.xml.crypto.dsig.keyinfo.KeyInfoFactory;
 import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
 import javax.xml.crypto.dsig.spec.TransformParameterSpec;
+import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
@@ -26,10 +28,12 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * Signs a message the way China customs CBEC messages are signed: an enveloped XML-DSig signature
- * as the root's last child, C14N (20010315), Reference URI "" with the enveloped-signature
+ * as the root's last child (or before a given child: the export messages end with ExtendMessage), C14N (20010315), Reference URI "" with the enveloped-signature
  * transform, and a KeyInfo with a KeyName (the certificate number) and the X.509 certificate.
  * The signature and digest algorithms are settings: partners and national crypto differ.
  */
@@ -70,8 +74,17 @@ public final class XmlSigner {
                 signatureMethod, digestMethod);
     }
 
-    /** The message, signed. It is our own output, so it is parsed without the guard (but still without DTDs). */
+    /** The message, signed, with the signature as the root's last child. */
     public byte[] sign(byte[] message) throws Exception {
+        return sign(message, Optional.empty());
+    }
+
+    /**
+     * The message, signed, with the signature before the root's child element {@code before} when
+     * it has one (else as its last child). It is our own output, so it is parsed without the guard
+     * (but still without DTDs).
+     */
+    public byte[] sign(byte[] message, Optional<QName> before) throws Exception {
         DocumentBuilderFactory dbf = DocumentBuilderFactory.newDefaultInstance();
         dbf.setNamespaceAware(true);
         dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -88,7 +101,9 @@ public final class XmlSigner {
                 List.of(ref));
         KeyInfoFactory kif = f.getKeyInfoFactory();
         KeyInfo keyInfo = kif.newKeyInfo(List.of(kif.newKeyName(keyName), kif.newX509Data(List.of(certificate))));
-        DOMSignContext context = new DOMSignContext(key, doc.getDocumentElement());
+        Element root = doc.getDocumentElement();
+        Node next = before.map(name -> firstChild(root, name)).orElse(null);
+        DOMSignContext context = next == null ? new DOMSignContext(key, root) : new DOMSignContext(key, root, next);
         context.setDefaultNamespacePrefix("ds");
         XMLSignature signature = f.newXMLSignature(signedInfo, keyInfo);
         signature.sign(context);
@@ -99,5 +114,15 @@ public final class XmlSigner {
         ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + 4096);
         t.transform(new DOMSource(doc), new StreamResult(out));
         return out.toByteArray();
+    }
+
+    private static Node firstChild(Element parent, QName name) {
+        for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e && name.getLocalPart().equals(e.getLocalName())
+                    && name.getNamespaceURI().equals(e.getNamespaceURI() == null ? "" : e.getNamespaceURI())) {
+                return c;
+            }
+        }
+        return null;
     }
 }

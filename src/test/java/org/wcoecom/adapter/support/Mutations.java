@@ -127,7 +127,9 @@ public final class Mutations {
             put(out, message, "root @" + attribute + " removed", d -> d.getDocumentElement().removeAttribute(attribute));
         }
         for (int count : new int[] {5, 6, 99, 100, 101}) {
-            for (String name : List.of("Order", "OrderList", "BaseSubscribe", "OrderReturn")) {
+            // the records and lines of each CEB format (export lines go to 100, import ones to 99)
+            for (String name : List.of("Order", "OrderList", "BaseSubscribe", "OrderReturn", "Receipts", "ReceiptsReturn",
+                    "Logistics", "LogisticsReturn", "Inventory", "InventoryList", "InventoryReturn")) {
                 put(out, message, name + " repeated to " + count, d -> repeat(d, name, count));
             }
         }

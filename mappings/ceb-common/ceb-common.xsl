@@ -197,7 +197,8 @@
   <xsl:variable name="cebc:export-order-types" as="xs:string+" select="('E', 'B', 'W')"/>
 
   <!-- An element's text, or the schema's default when the element is empty (an empty element with
-       a default is valid and means the default) -->
+       a default is valid and means the default). The adapter's reader fills defaults in as it
+       validates; this keeps a stylesheet right on a tree read without validation too. -->
   <xsl:function name="cebc:or-default" as="xs:string">
     <xsl:param name="node" as="element()"/>
     <xsl:param name="default" as="xs:string"/>

@@ -33,8 +33,9 @@ import org.w3c.dom.Node;
 
 /**
  * Signs a message the way China customs CBEC messages are signed: an enveloped XML-DSig signature
- * as the root's last child (or before a given child: the export messages end with ExtendMessage), C14N (20010315), Reference URI "" with the enveloped-signature
- * transform, and a KeyInfo with a KeyName (the certificate number) and the X.509 certificate.
+ * as the root's last child (or before a given child: the export messages end with ExtendMessage),
+ * C14N (20010315), Reference URI "" with the enveloped-signature transform, and a KeyInfo with a
+ * KeyName (the certificate number) and the X.509 certificate.
  * The signature and digest algorithms are settings: partners and national crypto differ.
  */
 public final class XmlSigner {

@@ -30,9 +30,17 @@
   <xsl:function name="cebc:coded" as="xs:string">
     <xsl:param name="table" as="map(xs:string, xs:string)"/>
     <xsl:param name="node" as="element()"/>
-    <xsl:sequence select="if (map:contains($table, string($node))) then $table(string($node))
+    <xsl:sequence select="cebc:coded($table, string($node), $node)"/>
+  </xsl:function>
+
+  <!-- The same for a value that may differ from the element's text (its default when it is empty) -->
+  <xsl:function name="cebc:coded" as="xs:string">
+    <xsl:param name="table" as="map(xs:string, xs:string)"/>
+    <xsl:param name="value" as="xs:string"/>
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="if (map:contains($table, $value)) then $table($value)
         else error(xs:QName('err:VALUE_INVALID'),
-                   local-name($node) || ' &quot;' || $node || '&quot; must be one of ' || string-join(sort(map:keys($table)), ', '), $node)"/>
+                   local-name($node) || ' &quot;' || $value || '&quot; must be one of ' || string-join(sort(map:keys($table)), ', '), $node)"/>
   </xsl:function>
 
   <xsl:function name="cebc:code-of" as="xs:string">
@@ -173,6 +181,86 @@
     <xsl:param name="record" as="element()"/>
     <xsl:param name="role" as="xs:string"/>
     <xsl:sequence select="$record/c:Party[@role = $role][1]"/>
+  </xsl:function>
+
+  <!-- YYYYMMDD to xs:date -->
+  <xsl:function name="cebc:date" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:variable name="t" select="string($node)"/>
+    <xsl:variable name="iso" select="replace($t, '^(\d{4})(\d{2})(\d{2})$', '$1-$2-$3')"/>
+    <xsl:sequence select="if ($iso castable as xs:date) then $iso
+        else error(xs:QName('err:VALUE_INVALID'),
+                   local-name($node) || ' &quot;' || $t || '&quot; is not a date of the form YYYYMMDD', $node)"/>
+  </xsl:function>
+
+  <!-- ============================================================ export family
+       The export schema (CEB303, 403, 505, 603, ...) lets most required strings be empty and gives
+       some elements a default; a platform without a customs code is written 无 (none). -->
+
+  <!-- What an overseas platform without a customs registration fills in ebpCode -->
+  <xsl:variable name="cebc:no-code" as="xs:string" select="'无'"/>
+
+  <!-- export orderType: E B2C export order, B B2B export order (9710), W overseas warehouse order (9810) -->
+  <xsl:variable name="cebc:export-order-types" as="xs:string+" select="('E', 'B', 'W')"/>
+
+  <!-- An element's text, or the schema's default when the element is empty (an empty element with
+       a default is valid and means the default). The adapter's reader fills defaults in as it
+       validates; this keeps a stylesheet right on a tree read without validation too. -->
+  <xsl:function name="cebc:or-default" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:param name="default" as="xs:string"/>
+    <xsl:sequence select="if (string($node)) then string($node) else $default"/>
+  </xsl:function>
+
+  <!-- A value the canonical model needs, which the export schema lets be empty -->
+  <xsl:function name="cebc:required" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:param name="why" as="xs:string"/>
+    <xsl:sequence select="if (string($node)) then string($node)
+        else error(xs:QName('err:VALUE_INVALID'), local-name($node) || ' is empty: ' || $why, $node)"/>
+  </xsl:function>
+
+  <!-- A code (a supervision mode, a transport mode, ...) as the canonical model keeps it: without
+       surrounding whitespace, and not blank -->
+  <xsl:function name="cebc:code-value" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:sequence select="if (normalize-space($node)) then normalize-space($node)
+        else error(xs:QName('err:VALUE_INVALID'), local-name($node) || ' &quot;' || $node || '&quot; is blank: a code is needed', $node)"/>
+  </xsl:function>
+
+  <!-- An enterprise of an export record as a canonical party: its code is a CN-CUSTOMS identifier
+       unless it is empty or 无 (no code); an empty name is kept (the element is required) -->
+  <xsl:function name="cebc:enterprise" as="element(c:Party)">
+    <xsl:param name="role" as="xs:string"/>
+    <xsl:param name="code" as="element()?"/>
+    <xsl:param name="name" as="element()?"/>
+    <c:Party role="{$role}">
+      <xsl:for-each select="$name"><c:Name><xsl:value-of select="."/></c:Name></xsl:for-each>
+      <xsl:for-each select="$code[string() and string() ne $cebc:no-code]"><c:Identifier scheme="CN-CUSTOMS"><xsl:value-of select="."/></c:Identifier></xsl:for-each>
+      <c:TypeOfPerson>LEGAL</c:TypeOfPerson>
+    </c:Party>
+  </xsl:function>
+
+  <!-- The customs code of a party, empty when it has none -->
+  <xsl:function name="cebc:code" as="xs:string">
+    <xsl:param name="party" as="element(c:Party)?"/>
+    <xsl:sequence select="string($party/c:Identifier[@scheme = 'CN-CUSTOMS'][1])"/>
+  </xsl:function>
+
+  <!-- A platform's code in an export message: 无 when it has none -->
+  <xsl:function name="cebc:platform-code" as="xs:string">
+    <xsl:param name="party" as="element(c:Party)?"/>
+    <xsl:sequence select="(cebc:code($party)[.], $cebc:no-code)[1]"/>
+  </xsl:function>
+
+  <!-- Nothing, or an error when a canonical document written in an export format is an import -->
+  <xsl:function name="cebc:export-only" as="empty-sequence()">
+    <xsl:param name="document" as="element()"/>
+    <xsl:param name="format" as="xs:string"/>
+    <xsl:if test="$document/c:TradeDirection = 'IMPORT'">
+      <xsl:sequence select="error(xs:QName('err:VALUE_INVALID'), 'a ' || $format || ' message carries export records; this '
+          || local-name($document) || ' is an import', $document/c:TradeDirection)"/>
+    </xsl:if>
   </xsl:function>
 
   <!-- A 36-character record guid: the one kept in the Source, else the message guid with the

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  What every CEB receipt mapping (CEB312, 412, 512, 514, 622) shares, in both directions.
+  What every CEB receipt mapping (import CEB312, 412, 512, 514, 622; export CEB304, 404, 506, 604)
+  shares, in both directions.
 
   From canonical: a c:Response, or a c:Batch of them, becomes one receipt message. The including
   stylesheet declares $r:root (e.g. 'CEB312Message'), calls r:receipt-message on the document node,
@@ -35,11 +36,16 @@
 
   <!-- The specification's codes per receipt for "parameter validation failed" and "already exists"
        (chapter 7, table 7-2). Waybill status: the table gives the range -505000..-505017 only;
-       -505011/-505012 follow the waybill codes' numbering (-504011/-504012). -->
+       -505011/-505012 follow the waybill codes' numbering (-504011/-504012). The table has codes
+       per business (orders -301, payments -401, waybills -504, inventories -621) and none of the
+       export messages' own: an export receipt answers with its business's codes (CEB304 an order's,
+       CEB404 a payment's, CEB506 a waybill's, CEB604 an inventory's). -->
   <xsl:variable name="r:rejection-codes" as="map(xs:string, xs:string+)" select="map{
       'CEB312Message': ('-301008', '-301010'), 'CEB412Message': ('-401009', '-401007'),
       'CEB512Message': ('-504011', '-504012'), 'CEB514Message': ('-505011', '-505012'),
-      'CEB622Message': ('-621001', '-621004')}"/>
+      'CEB622Message': ('-621001', '-621004'),
+      'CEB304Message': ('-301008', '-301010'), 'CEB404Message': ('-401009', '-401007'),
+      'CEB506Message': ('-504011', '-504012'), 'CEB604Message': ('-621001', '-621004')}"/>
 
   <!-- A receipt's own returnStatus for some errors (chapter 7, table 7-2): the inventory's
        "signature empty" and "signature verification failed"; other receipts have none and give the
@@ -105,6 +111,8 @@
       'INTERNAL': ('3999', '其他系统错误 internal error')}"/>
 
   <xsl:variable name="r:max-info" select="1000"/>
+  <!-- the receipts whose returnInfo may be empty (the export schema sets no minimum length) -->
+  <xsl:variable name="r:empty-info-roots" as="xs:string+" select="('CEB304Message', 'CEB404Message', 'CEB506Message', 'CEB604Message')"/>
   <xsl:variable name="r:max-returns" select="100"/>
 
   <xsl:template name="r:receipt-message">
@@ -155,8 +163,9 @@
     <xsl:param name="share" as="xs:integer"/>
     <xsl:choose>
       <xsl:when test="$response/c:StatusCode[@scheme = 'CEB-RETURN-STATUS'] and empty($response/c:Error)">
-        <!-- relayed from customs: the text as customs wrote it -->
-        <xsl:sequence select="r:fit(if (string($response/c:Message)) then string($response/c:Message) else string($response/c:Outcome), '', $r:max-info)"/>
+        <!-- relayed from customs: the text as customs wrote it (an export receipt's may be empty) -->
+        <xsl:sequence select="r:fit(if (string($response/c:Message) or ($response/c:Message and $r:root = $r:empty-info-roots))
+            then string($response/c:Message) else string($response/c:Outcome), '', $r:max-info)"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="first-error" select="string($response/c:Error[1]/c:Code)"/>
@@ -190,6 +199,24 @@
     <xsl:param name="max" as="xs:integer"/>
     <xsl:variable name="v" select="substring(string($ref[1]), 1, $max)"/>
     <xsl:sequence select="if ($v) then $v else 'UNKNOWN'"/>
+  </xsl:function>
+
+  <!-- Export receipts: an overseas platform without a customs code is written 无 (none) -->
+  <xsl:variable name="r:no-code" as="xs:string" select="'无'"/>
+
+  <!-- The ebpCode of an export receipt: the platform's code; 无 when the record answered (known by
+       its reference of type $record-key) names no platform code; UNKNOWN when no record was read -->
+  <xsl:function name="r:platform-code" as="xs:string">
+    <xsl:param name="refs" as="element(c:Reference)*"/>
+    <xsl:param name="record-key" as="xs:string"/>
+    <xsl:sequence select="if ($refs[@type = 'PLATFORM_CODE'][string()]) then r:key($refs[@type = 'PLATFORM_CODE'], 18)
+        else if ($refs[@type = $record-key][string()]) then $r:no-code else 'UNKNOWN'"/>
+  </xsl:function>
+
+  <!-- The platform of an export receipt as a reference: none for 无 -->
+  <xsl:function name="r:platform-ref" as="element(c:Reference)?">
+    <xsl:param name="field" as="element()?"/>
+    <xsl:sequence select="r:ref('PLATFORM_CODE', $field[string() ne $r:no-code])"/>
   </xsl:function>
 
   <!-- Packs items, joined by " | ", into strings of at most $budget characters -->

@@ -13,7 +13,6 @@
     xmlns:c="urn:wco-ecom-adapter:canonical:1"
     xmlns:cebc="urn:wco-ecom-adapter:ceb-common"
     xmlns:cl="urn:wco-ecom-adapter:codelists"
-    xmlns:inv="urn:wco-ecom-adapter:ceb621"
     xmlns:err="urn:wco-ecom-adapter:errors"
     exclude-result-prefixes="#all">
 
@@ -25,16 +24,6 @@
   <xsl:param name="received-at" as="xs:dateTime?"/>
 
   <xsl:variable name="partner-id" select="($partner[.], normalize-space(/ceb:CEB621Message/ceb:BaseTransfer/ceb:copCode))[1]"/>
-
-  <!-- YYYYMMDD to xs:date -->
-  <xsl:function name="inv:date" as="xs:string">
-    <xsl:param name="node" as="element()"/>
-    <xsl:variable name="t" select="string($node)"/>
-    <xsl:variable name="iso" select="replace($t, '^(\d{4})(\d{2})(\d{2})$', '$1-$2-$3')"/>
-    <xsl:sequence select="if ($iso castable as xs:date) then $iso
-        else error(xs:QName('err:VALUE_INVALID'),
-                   local-name($node) || ' &quot;' || $t || '&quot; is not a date of the form YYYYMMDD', $node)"/>
-  </xsl:function>
 
   <xsl:template match="/">
     <xsl:apply-templates select="ceb:CEB621Message/ceb:Inventory"/>
@@ -73,7 +62,7 @@
         <c:DeclarationOffice><xsl:value-of select="$h/ceb:customsCode"/></c:DeclarationOffice>
         <c:EntryOffice><xsl:value-of select="$h/ceb:portCode"/></c:EntryOffice>
         <xsl:for-each select="$h/ceb:loctNo[string()]"><c:GoodsLocation><xsl:value-of select="."/></c:GoodsLocation></xsl:for-each>
-        <c:DeclarationDate><xsl:value-of select="inv:date($h/ceb:declTime)"/></c:DeclarationDate>
+        <c:DeclarationDate><xsl:value-of select="cebc:date($h/ceb:declTime)"/></c:DeclarationDate>
         <c:Party role="PLATFORM">
           <c:Name><xsl:value-of select="$h/ceb:ebpName"/></c:Name>
           <c:Identifier scheme="CN-CUSTOMS"><xsl:value-of select="$h/ceb:ebpCode"/></c:Identifier>
@@ -117,7 +106,7 @@
           <xsl:for-each select="$h/ceb:trafNo[string()]"><c:ConveyanceName><xsl:value-of select="."/></c:ConveyanceName></xsl:for-each>
           <xsl:for-each select="$h/ceb:voyageNo[string()]"><c:ConveyanceReference><xsl:value-of select="."/></c:ConveyanceReference></xsl:for-each>
           <c:DepartureCountry><xsl:value-of select="cl:iso-country($h/ceb:country, $h/ceb:country)"/></c:DepartureCountry>
-          <xsl:for-each select="$h/ceb:ieDate[string()]"><c:ArrivalDate><xsl:value-of select="inv:date(.)"/></c:ArrivalDate></xsl:for-each>
+          <xsl:for-each select="$h/ceb:ieDate[string()]"><c:ArrivalDate><xsl:value-of select="cebc:date(.)"/></c:ArrivalDate></xsl:for-each>
         </c:Transport>
         <xsl:for-each select="$h/ceb:licenseNo[string()]"><c:AdditionalDocument type="LICENCE"><xsl:value-of select="."/></c:AdditionalDocument></xsl:for-each>
         <xsl:for-each select="$h/ceb:emsNo[string()]"><c:AdditionalDocument type="ACCOUNT_BOOK"><xsl:value-of select="."/></c:AdditionalDocument></xsl:for-each>

@@ -25,6 +25,9 @@ import javax.xml.namespace.QName;
  * @param records       how to find the business records in a message, for receipts and record ids
  * @param signed        whether messages of this format carry the sender's XML signature (the adapter
  *                      signs what it writes in such a format)
+ * @param signatureBefore the child of the root the adapter's signature goes before, when the message
+ *                      has one (the CEB export schema puts ds:Signature before ExtendMessage); else
+ *                      the signature is the root's last child
  */
 public record FormatDefinition(
         String id,
@@ -39,7 +42,8 @@ public record FormatDefinition(
         Optional<String> sender,
         Optional<String> messageId,
         Optional<Records> records,
-        boolean signed) {
+        boolean signed,
+        Optional<QName> signatureBefore) {
 
     /**
      * The business records of a message: {@code select} finds each one (relative to the root),

@@ -60,7 +60,8 @@ final class FormatLoader {
                 optionalText(y, "sender"),
                 optionalText(y, "messageId"),
                 records(y, formatYaml),
-                Boolean.parseBoolean(optionalText(y, "signed").orElse("false")));
+                Boolean.parseBoolean(optionalText(y, "signed").orElse("false")),
+                optionalText(y, "signatureBefore").map(q -> qname(q, formatYaml)));
     }
 
     private static Optional<FormatDefinition.Records> records(Map<String, Object> y, Path file) {

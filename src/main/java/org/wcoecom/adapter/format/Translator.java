@@ -172,7 +172,7 @@ public final class Translator {
         byte[] unsigned = serialize(doc);
         byte[] signed;
         try {
-            signed = signer.get().sign(unsigned);
+            signed = signer.get().sign(unsigned, target.definition().signatureBefore());
         } catch (Exception e) {
             throw new TranslationException(target.id(), List.of(new XmlError("SIGNATURE_FAILED", 0, 0, "/",
                     "cannot sign the message: " + e.getMessage())));

@@ -5,6 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 
+import java.util.Optional;
+
+import javax.xml.namespace.QName;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
@@ -16,10 +19,12 @@ import org.apache.xml.security.keys.content.X509Data;
 import org.apache.xml.security.signature.XMLSignature;
 import org.apache.xml.security.transforms.Transforms;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * Signs a message the way China customs CBEC messages are signed: an enveloped XML-DSig signature
- * as the root's last child, C14N (20010315), Reference URI "" with the enveloped-signature
+ * as the root's last child (or before a given child), C14N (20010315), Reference URI "" with the enveloped-signature
  * transform, and a KeyInfo with a KeyName (the certificate number) and the X.509 certificate.
  * The signature and digest algorithms are settings: RSA (SHA-1 as customs uses it, or SHA-256/512)
  * or the national SM2-SM3 with SM3, through Apache Santuario ({@link SignatureAlgorithms}).
@@ -60,15 +65,30 @@ public final class XmlSigner {
         return certificate;
     }
 
-    /** The message, signed. It is our own output, so it is parsed without the guard (but still without DTDs). */
+    /** The message, signed, with the signature as the root's last child. */
     public byte[] sign(byte[] message) throws Exception {
+        return sign(message, Optional.empty());
+    }
+
+    /**
+     * The message, signed, with the signature before the root's child element {@code before} when it has
+     * one (the export messages end with ExtendMessage), else as its last child. It is our own output, so it
+     * is parsed without the guard (but still without DTDs).
+     */
+    public byte[] sign(byte[] message, Optional<QName> before) throws Exception {
         DocumentBuilderFactory dbf = DocumentBuilderFactory.newDefaultInstance();
         dbf.setNamespaceAware(true);
         dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Document doc = dbf.newDocumentBuilder().parse(new ByteArrayInputStream(message));
 
         XMLSignature signature = new XMLSignature(doc, "", signatureMethod, SignatureAlgorithms.C14N);
-        doc.getDocumentElement().appendChild(signature.getElement());
+        Element root = doc.getDocumentElement();
+        Node next = before.map(name -> firstChild(root, name)).orElse(null);
+        if (next == null) {
+            root.appendChild(signature.getElement());
+        } else {
+            root.insertBefore(signature.getElement(), next);
+        }
         Transforms transforms = new Transforms(doc);
         transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
         signature.addDocument("", transforms, digestMethod);
@@ -92,5 +112,15 @@ public final class XmlSigner {
         ByteArrayOutputStream out = new ByteArrayOutputStream(message.length + 4096);
         t.transform(new DOMSource(doc), new StreamResult(out));
         return out.toByteArray();
+    }
+
+    private static Node firstChild(Element parent, QName name) {
+        for (Node c = parent.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof Element e && name.getLocalPart().equals(e.getLocalName())
+                    && name.getNamespaceURI().equals(e.getNamespaceURI() == null ? "" : e.getNamespaceURI())) {
+                return c;
+            }
+        }
+        return null;
     }
 }

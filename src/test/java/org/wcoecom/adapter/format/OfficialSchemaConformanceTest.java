@@ -68,7 +68,10 @@ class OfficialSchemaConformanceTest {
         List<Path> seeds = new ArrayList<>(Project.partnerExamples(id));
         seeds.addAll(Project.officialSamplesOf(id));
         for (Path seed : seeds) {
-            inputs.add(Project.bytes(seed));
+            // an official sample the schema refuses (202205 export samples with two BaseTransfer) is no input
+            if (engine.read(Project.bytes(seed)).valid()) {
+                inputs.add(Project.bytes(seed));
+            }
             // the valid variants: every input the adapter would accept
             for (byte[] variant : Mutations.of(Project.bytes(seed)).values()) {
                 if (engine.read(variant).valid()) {

@@ -8,7 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import javax.xml.crypto.dsig.XMLSignature;
 import javax.xml.crypto.dsig.XMLSignatureFactory;
@@ -17,14 +19,17 @@ import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.wcoecom.adapter.support.Project;
 import org.wcoecom.adapter.support.Translations;
 
 /**
- * A CEB621 the adapter writes carries a signature customs can verify with the certificate in it:
- * over the whole message (a changed value breaks it), in the customs profile, and with its base64
- * values free of escaped carriage returns.
+ * A CEB621 (and a CEB603) the adapter writes carries a signature customs can verify with the
+ * certificate in it: over the whole message (a changed value breaks it), in the customs profile, and
+ * with its base64 values free of escaped carriage returns; in an export message it comes before
+ * ExtendMessage, where the export schema has it.
  */
 class SignedOutputTest {
 
@@ -43,6 +48,27 @@ class SignedOutputTest {
         String changed = text.replaceFirst("<ceb:price>([^<]*)</ceb:price>", "<ceb:price>1$1</ceb:price>");
         assertFalse(changed.equals(text));
         assertFalse(verifies(changed.getBytes(StandardCharsets.UTF_8)), "a changed price still verifies");
+    }
+
+    @Test
+    void an_export_inventory_is_signed_before_its_extension_and_verifies() throws Exception {
+        byte[] canonical = Project.bytes(Project.examples("ceb603").resolve("inventory-multi.canonical.xml"));
+        byte[] ceb603 = engine.fromCanonical("ceb603", canonical);
+
+        // the export schema's order: ..., BaseTransfer, BaseSubscribe, ds:Signature, ExtendMessage
+        DocumentBuilderFactory dbf = DocumentBuilderFactory.newDefaultInstance();
+        dbf.setNamespaceAware(true);
+        Document doc = dbf.newDocumentBuilder().parse(new ByteArrayInputStream(ceb603));
+        List<String> tail = new ArrayList<>();
+        for (Node n = doc.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && !"Inventory".equals(e.getLocalName())) {
+                tail.add(e.getLocalName());
+            }
+        }
+        assertEquals(List.of("BaseTransfer", "BaseSubscribe", "Signature", "ExtendMessage"), tail);
+        assertTrue(verifies(ceb603), "the signature does not verify");
+        String changed = new String(ceb603, StandardCharsets.UTF_8).replaceFirst("<ceb:gname>", "<ceb:gname>X");
+        assertFalse(verifies(changed.getBytes(StandardCharsets.UTF_8)), "a changed goods name still verifies");
     }
 
     private static boolean verifies(byte[] message) throws Exception {

@@ -65,7 +65,9 @@ public final class Mutations {
     public static Map<String, byte[]> of(byte[] bytes, List<String> moreValues) {
         List<String> values = new ArrayList<>(VALUES);
         values.addAll(moreValues);
-        Map<String, Document> out = new LinkedHashMap<>();
+        // each variant is serialized as soon as it is made: thousands of DOM copies of a large message
+        // (an inventory repeated to 101) would not fit in a test heap
+        Map<String, byte[]> out = new LinkedHashMap<>();
         Document original = parse(bytes);
         Document message = original;
         List<String> paths = new ArrayList<>();
@@ -137,23 +139,23 @@ public final class Mutations {
             put(out, message, "root @" + attribute + " removed", d -> d.getDocumentElement().removeAttribute(attribute));
         }
         for (int count : new int[] {5, 6, 99, 100, 101}) {
-            for (String name : List.of("Order", "OrderList", "BaseSubscribe", "OrderReturn")) {
+            // the records and lines of each CEB format (export lines go to 100, import ones to 99)
+            for (String name : List.of("Order", "OrderList", "BaseSubscribe", "OrderReturn", "Receipts", "ReceiptsReturn",
+                    "Logistics", "LogisticsReturn", "Inventory", "InventoryList", "InventoryReturn")) {
                 put(out, message, name + " repeated to " + count, d -> repeat(d, name, count));
             }
         }
-        Map<String, byte[]> serialized = new LinkedHashMap<>();
-        out.forEach((label, d) -> serialized.put(label, serialize(d)));
-        return serialized;
+        return out;
     }
 
-    private static void put(Map<String, Document> out, Document message, String label, Consumer<Document> change) {
+    private static void put(Map<String, byte[]> out, Document message, String label, Consumer<Document> change) {
         Document d = (Document) message.cloneNode(true);
         try {
             change.accept(d);
         } catch (RuntimeException e) {
             return;
         }
-        out.put(label, d);
+        out.put(label, serialize(d));
     }
 
     /** Clones the first element of that name (or adds BaseSubscribe ones) until there are {@code count}. */

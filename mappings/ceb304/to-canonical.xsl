@@ -1,0 +1,26 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- A CEB304 export order receipt from customs to canonical Response documents, one per OrderReturn.
+     ebpCode 无 (no platform code) is no reference. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:ceb="http://www.chinaport.gov.cn/ceb"
+    xmlns:c="urn:wco-ecom-adapter:canonical:1"
+    xmlns:r="urn:wco-ecom-adapter:ceb-receipt"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="../ceb-common/ceb-receipt.xsl"/>
+
+  <xsl:variable name="r:root" select="'CEB304Message'"/>
+
+  <xsl:template match="/">
+    <xsl:for-each select="ceb:CEB304Message/ceb:OrderReturn">
+      <xsl:call-template name="r:response">
+        <xsl:with-param name="return" select="."/>
+        <xsl:with-param name="format" select="'ceb304'"/>
+        <xsl:with-param name="refers-to-format" select="'ceb303'"/>
+        <xsl:with-param name="references" select="(r:ref('ORDER_NUMBER', ceb:orderNo), r:platform-ref(ceb:ebpCode),
+                                                   r:ref('SELLER_CODE', ceb:ebcCode))"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>

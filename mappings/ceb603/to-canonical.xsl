@@ -1,0 +1,146 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  CEB603 (China export inventory, 出口清单) to canonical Declaration documents, one per ceb:Inventory.
+  The input has been validated against xsd/ceb/ceb603.xsd; the output is validated against the
+  canonical schema. Strings are copied as they are (whitespace included); numbers keep their
+  lexical form; codes are normalised through mappings/codelists; empty optional elements carry no
+  value and are left out. The signature is not business content and is not read.
+
+  An EXPORT declaration (ieFlag E): the supervision mode is its procedure, statisticsFlag (A
+  simplified, B summary) its declaration type, portCode its office of exit, ieDate the day the goods
+  leave; the head's country is where the goods go directly, each line's the final destination. The
+  e-commerce enterprise is the SELLER (the consignor of record), ownerCode the PRODUCER (NO: no
+  customs code), the special-zone warehouse the WAREHOUSE_KEEPER, the platform's 无 no code. The
+  record's key is copNo, the enterprise's own number of the inventory: an empty one is refused.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:ceb="http://www.chinaport.gov.cn/ceb"
+    xmlns:c="urn:wco-ecom-adapter:canonical:1"
+    xmlns:cebc="urn:wco-ecom-adapter:ceb-common"
+    xmlns:cl="urn:wco-ecom-adapter:codelists"
+    xmlns:err="urn:wco-ecom-adapter:errors"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="../ceb-common/ceb-common.xsl"/>
+
+  <!-- the partner the message came from; the sender code (copCode) when not given -->
+  <xsl:param name="partner" as="xs:string?"/>
+  <xsl:param name="channel" as="xs:string?"/>
+  <xsl:param name="received-at" as="xs:dateTime?"/>
+
+  <xsl:variable name="partner-id" select="($partner[.], normalize-space(/ceb:CEB603Message/ceb:BaseTransfer/ceb:copCode))[1]"/>
+
+  <!-- what ownerCode holds for a producer without a customs registration -->
+  <xsl:variable name="no-owner-code" select="'NO'"/>
+
+  <xsl:template match="/">
+    <xsl:apply-templates select="ceb:CEB603Message/ceb:Inventory"/>
+  </xsl:template>
+
+  <xsl:template match="ceb:Inventory">
+    <xsl:variable name="h" select="ceb:InventoryHead"/>
+    <xsl:variable name="cop-no" select="cebc:required($h/ceb:copNo, 'the enterprise''s number of the inventory is its key')"/>
+    <xsl:document>
+      <c:Declaration>
+        <c:Header>
+          <c:RecordId><xsl:value-of select="$partner-id || ':' || $cop-no"/></c:RecordId>
+          <c:Function sourceCode="{$h/ceb:appType}"><xsl:value-of select="cebc:coded($cebc:functions, $h/ceb:appType)"/></c:Function>
+          <c:FilingStatus sourceCode="{$h/ceb:appStatus}"><xsl:value-of select="cebc:coded($cebc:filing, $h/ceb:appStatus)"/></c:FilingStatus>
+          <c:IssueDateTime><xsl:value-of select="cebc:date-time($h/ceb:appTime)"/></c:IssueDateTime>
+          <xsl:call-template name="cebc:source">
+            <xsl:with-param name="format" select="'ceb603'"/>
+            <xsl:with-param name="partner" select="$partner-id"/>
+            <xsl:with-param name="record-guid" select="string($h/ceb:guid)"/>
+            <xsl:with-param name="index" select="count(preceding-sibling::ceb:Inventory) + 1"/>
+            <xsl:with-param name="channel" select="$channel"/>
+            <xsl:with-param name="received-at" select="$received-at"/>
+          </xsl:call-template>
+        </c:Header>
+        <c:TradeDirection sourceCode="{$h/ceb:ieFlag}">
+          <xsl:value-of select="if ($h/ceb:ieFlag = 'E') then 'EXPORT'
+              else error(xs:QName('err:VALUE_INVALID'), 'ieFlag &quot;' || $h/ceb:ieFlag || '&quot; must be E in an export inventory', $h/ceb:ieFlag)"/>
+        </c:TradeDirection>
+        <c:Procedure scheme="CN-SUPERVISION-MODE"><xsl:value-of select="cebc:code-value($h/ceb:tradeMode)"/></c:Procedure>
+        <c:DeclarationType scheme="CN-STATISTICS-FLAG"><xsl:value-of select="cebc:code-value($h/ceb:statisticsFlag)"/></c:DeclarationType>
+        <c:LocalReference><xsl:value-of select="$cop-no"/></c:LocalReference>
+        <xsl:for-each select="$h/ceb:preNo[string()]"><c:CustomsReference type="PRE_ENTRY_NUMBER"><xsl:value-of select="."/></c:CustomsReference></xsl:for-each>
+        <xsl:for-each select="$h/ceb:invtNo[string()]"><c:CustomsReference type="INVENTORY_NUMBER"><xsl:value-of select="."/></c:CustomsReference></xsl:for-each>
+        <xsl:for-each select="$h/ceb:orderNo[string()]"><c:OrderNumber><xsl:value-of select="."/></c:OrderNumber></xsl:for-each>
+        <xsl:for-each select="$h/ceb:logisticsNo[string()]"><c:TransportDocument type="HOUSE"><xsl:value-of select="."/></c:TransportDocument></xsl:for-each>
+        <xsl:for-each select="$h/ceb:billNo[string()]"><c:MasterDocument type="MASTER"><xsl:value-of select="."/></c:MasterDocument></xsl:for-each>
+        <c:DeclarationOffice><xsl:value-of select="$h/ceb:customsCode"/></c:DeclarationOffice>
+        <c:ExitOffice><xsl:value-of select="$h/ceb:portCode"/></c:ExitOffice>
+        <xsl:for-each select="$h/ceb:loctNo[string()]"><c:GoodsLocation><xsl:value-of select="."/></c:GoodsLocation></xsl:for-each>
+        <xsl:sequence select="cebc:enterprise('PLATFORM', $h/ceb:ebpCode, $h/ceb:ebpName)"/>
+        <xsl:sequence select="cebc:enterprise('SELLER', $h/ceb:ebcCode, $h/ceb:ebcName)"/>
+        <xsl:sequence select="cebc:enterprise('LOGISTICS_OPERATOR', $h/ceb:logisticsCode, $h/ceb:logisticsName)"/>
+        <xsl:sequence select="cebc:enterprise('DECLARANT', $h/ceb:agentCode, $h/ceb:agentName)"/>
+        <xsl:sequence select="cebc:enterprise('PRODUCER', $h/ceb:ownerCode[string() ne $no-owner-code], $h/ceb:ownerName)"/>
+        <xsl:if test="string($h/ceb:iacCode) or string($h/ceb:iacName)">
+          <c:Party role="WAREHOUSE_KEEPER">
+            <xsl:for-each select="$h/ceb:iacName[string()]"><c:Name><xsl:value-of select="."/></c:Name></xsl:for-each>
+            <xsl:for-each select="$h/ceb:iacCode[string()]"><c:Identifier scheme="CN-CUSTOMS"><xsl:value-of select="."/></c:Identifier></xsl:for-each>
+          </c:Party>
+        </xsl:if>
+        <c:Transport>
+          <c:Mode scheme="CN-TRANSPORT-MODE"><xsl:value-of select="cebc:code-value($h/ceb:trafMode)"/></c:Mode>
+          <xsl:for-each select="$h/ceb:trafName[string()]"><c:ConveyanceName><xsl:value-of select="."/></c:ConveyanceName></xsl:for-each>
+          <xsl:for-each select="$h/ceb:voyageNo[string()]"><c:ConveyanceReference><xsl:value-of select="."/></c:ConveyanceReference></xsl:for-each>
+          <c:DestinationCountry><xsl:value-of select="cl:iso-country($h/ceb:country, $h/ceb:country)"/></c:DestinationCountry>
+          <c:DestinationPort scheme="CN-PORT"><xsl:value-of select="cebc:code-value($h/ceb:POD)"/></c:DestinationPort>
+          <xsl:for-each select="$h/ceb:totalPackageNo[string()]"><c:EquipmentId><xsl:value-of select="."/></c:EquipmentId></xsl:for-each>
+          <c:DepartureDate><xsl:value-of select="cebc:date($h/ceb:ieDate)"/></c:DepartureDate>
+        </c:Transport>
+        <xsl:for-each select="$h/ceb:licenseNo[string()]"><c:AdditionalDocument type="LICENCE"><xsl:value-of select="."/></c:AdditionalDocument></xsl:for-each>
+        <xsl:for-each select="$h/ceb:emsNo[string()]"><c:AdditionalDocument type="ACCOUNT_BOOK"><xsl:value-of select="."/></c:AdditionalDocument></xsl:for-each>
+        <!-- fFlag and iFlag can only be 3: the amounts are totals -->
+        <c:Freight currency="{cebc:currency($h/ceb:fCurrency)}"><xsl:value-of select="normalize-space($h/ceb:freight)"/></c:Freight>
+        <c:Insurance currency="{cebc:currency($h/ceb:iCurrency)}"><xsl:value-of select="normalize-space($h/ceb:insuredFee)"/></c:Insurance>
+        <c:PackagingType scheme="CN-WRAP-TYPE"><xsl:value-of select="cebc:code-value($h/ceb:wrapType)"/></c:PackagingType>
+        <c:PackageCount>
+          <xsl:value-of select="if (xs:integer($h/ceb:packNo) ge 0) then normalize-space($h/ceb:packNo)
+              else error(xs:QName('err:VALUE_INVALID'), 'packNo &quot;' || $h/ceb:packNo || '&quot; must not be negative', $h/ceb:packNo)"/>
+        </c:PackageCount>
+        <c:GrossWeight><xsl:value-of select="normalize-space($h/ceb:grossWeight)"/></c:GrossWeight>
+        <c:NetWeight><xsl:value-of select="normalize-space($h/ceb:netWeight)"/></c:NetWeight>
+        <xsl:apply-templates select="ceb:InventoryList"/>
+        <xsl:for-each select="$h/ceb:note[string()]"><c:Note><xsl:value-of select="."/></c:Note></xsl:for-each>
+      </c:Declaration>
+    </xsl:document>
+  </xsl:template>
+
+  <xsl:template match="ceb:InventoryList">
+    <xsl:variable name="currency" select="cebc:currency(ceb:currency)"/>
+    <c:GoodsItem>
+      <c:Sequence><xsl:value-of select="normalize-space(ceb:gnum)"/></c:Sequence>
+      <xsl:for-each select="ceb:itemNo[string()]"><c:Sku><xsl:value-of select="."/></c:Sku></xsl:for-each>
+      <xsl:for-each select="ceb:itemRecordNo[string()]"><c:RecordNumber><xsl:value-of select="."/></c:RecordNumber></xsl:for-each>
+      <xsl:for-each select="ceb:itemName[string()]"><c:Title><xsl:value-of select="."/></c:Title></xsl:for-each>
+      <c:Description><xsl:value-of select="cebc:required(ceb:gname, 'a goods item needs the name declared to customs')"/></c:Description>
+      <xsl:for-each select="ceb:gmodel[string()]"><c:Model><xsl:value-of select="."/></c:Model></xsl:for-each>
+      <xsl:for-each select="ceb:barCode[string()]"><c:Barcode><xsl:value-of select="."/></c:Barcode></xsl:for-each>
+      <c:Classification scheme="CN-CUSTOMS10">
+        <xsl:value-of select="if (matches(ceb:gcode, '^[0-9]{10}$')) then string(ceb:gcode)
+            else error(xs:QName('err:VALUE_INVALID'), 'gcode &quot;' || ceb:gcode || '&quot; must be a commodity code of 10 digits', ceb:gcode)"/>
+      </c:Classification>
+      <c:Quantity unitCode="{cl:unece-unit(ceb:unit, ceb:unit)}" sourceUnitCode="{ceb:unit}"><xsl:value-of select="normalize-space(ceb:qty)"/></c:Quantity>
+      <c:LegalQuantity unitCode="{cl:unece-unit(ceb:unit1, ceb:unit1)}" sourceUnitCode="{ceb:unit1}"><xsl:value-of select="normalize-space(ceb:qty1)"/></c:LegalQuantity>
+      <xsl:choose>
+        <xsl:when test="string(ceb:qty2) and string(ceb:unit2)">
+          <c:LegalQuantity unitCode="{cl:unece-unit(ceb:unit2, ceb:unit2)}" sourceUnitCode="{ceb:unit2}"><xsl:value-of select="normalize-space(ceb:qty2)"/></c:LegalQuantity>
+        </xsl:when>
+        <xsl:when test="string(ceb:qty2) or string(ceb:unit2)">
+          <xsl:variable name="given" select="(ceb:qty2, ceb:unit2)[string()][1]"/>
+          <xsl:sequence select="error(xs:QName('err:VALUE_INVALID'),
+              'qty2 and unit2 (the second legal quantity) go together: ' || local-name($given) || ' &quot;' || $given || '&quot; is given without the other', $given)"/>
+        </xsl:when>
+      </xsl:choose>
+      <c:UnitPrice currency="{$currency}"><xsl:value-of select="normalize-space(ceb:price)"/></c:UnitPrice>
+      <c:Value currency="{$currency}"><xsl:value-of select="normalize-space(ceb:totalPrice)"/></c:Value>
+      <c:DestinationCountry><xsl:value-of select="cl:iso-country(ceb:country, ceb:country)"/></c:DestinationCountry>
+      <xsl:for-each select="ceb:note[string()]"><c:Note><xsl:value-of select="."/></c:Note></xsl:for-each>
+    </c:GoodsItem>
+  </xsl:template>
+</xsl:stylesheet>

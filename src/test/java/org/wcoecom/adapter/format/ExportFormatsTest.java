@@ -93,9 +93,9 @@ class ExportFormatsTest {
         assertEquals("OW-DE-2026-000815", records.get(2).key());
         assertFalse(records.get(2).references().containsKey("PLATFORM_CODE"), records.get(2).references().toString());
 
-        Partner platform = new Partner("hq-platform", "platform", List.of("4403966101"), Optional.empty());
+        Partner platform = new Partner("hq-platform", "platform", "platform", List.of("4403966101"), List.of("ceb303"), Optional.empty());
         assertEquals(List.of(), SenderIdentity.check(platform, format, message, records));
-        Partner stranger = new Partner("stranger", "a stranger", List.of("4403966101x"), Optional.empty());
+        Partner stranger = new Partner("stranger", "a stranger", "platform", List.of("4403966101x"), List.of("ceb303"), Optional.empty());
         // the sender code and the two orders with a platform code: never the order without one
         assertEquals(3, SenderIdentity.check(stranger, format, message, records).size());
 

@@ -1,6 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  What every CEB receipt mapping (CEB312, 412, 512, 514, 622) shares, in both directions.
+  What every CEB receipt mapping (CEB312, 412, 512, 514, 622, 624, 626, 712, 900) shares, in both
+  directions.
 
   From canonical: a c:Response, or a c:Batch of them, becomes one receipt message. The including
   stylesheet declares $r:root (e.g. 'CEB312Message'), calls r:receipt-message on the document node,
@@ -35,11 +36,18 @@
 
   <!-- The specification's codes per receipt for "parameter validation failed" and "already exists"
        (chapter 7, table 7-2). Waybill status: the table gives the range -505000..-505017 only;
-       -505011/-505012 follow the waybill codes' numbering (-504011/-504012). -->
+       -505011/-505012 follow the waybill codes' numbering (-504011/-504012). Cancellation, return
+       and warehouse-entry receipts: our notes of the table give only the ranges (-623000..-623029,
+       -625001..-625209, -800000..-800006); -623001/-623004 and -625001/-625004 follow the
+       inventory's numbering (-621001/-621004), -800002/-800003 the order of the waybill status
+       range (parse, empty, validation, exists). CEB900: the specification says only "negative: the
+       format check failed". -->
   <xsl:variable name="r:rejection-codes" as="map(xs:string, xs:string+)" select="map{
       'CEB312Message': ('-301008', '-301010'), 'CEB412Message': ('-401009', '-401007'),
       'CEB512Message': ('-504011', '-504012'), 'CEB514Message': ('-505011', '-505012'),
-      'CEB622Message': ('-621001', '-621004')}"/>
+      'CEB622Message': ('-621001', '-621004'),
+      'CEB624Message': ('-623001', '-623004'), 'CEB626Message': ('-625001', '-625004'),
+      'CEB712Message': ('-800002', '-800003'), 'CEB900Message': ('-1', '-1')}"/>
 
   <!-- outcome -> returnStatus. 2: E-port declaring; 100: rejected (business rules); a refused
        message (format, schema, value) and a duplicate get the receipt's own codes (above) -->

@@ -130,6 +130,10 @@ public final class Mutations {
             for (String name : List.of("Order", "OrderList", "BaseSubscribe", "OrderReturn")) {
                 put(out, message, name + " repeated to " + count, d -> repeat(d, name, count));
             }
+            for (String name : List.of("InvtCancel", "InvtRefund", "InvtRefundList", "Delivery", "Tax", "TaxListRd",
+                    "MessageReturn", "InvtCancelReturn", "InvtRefundReturn", "DeliveryReturn")) {
+                put(out, message, name + " repeated to " + count, d -> repeat(d, name, count));
+            }
         }
         Map<String, byte[]> serialized = new LinkedHashMap<>();
         out.forEach((label, d) -> serialized.put(label, serialize(d)));

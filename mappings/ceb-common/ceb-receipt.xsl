@@ -188,15 +188,27 @@
     <xsl:sequence select="if ($v) then $v else 'UNKNOWN'"/>
   </xsl:function>
 
-  <!-- Packs items, joined by " | ", into strings of at most $budget characters -->
+  <!-- Packs items, joined by " | ", into strings of at most $budget characters. An item that fits
+       starts a new string when the current one is full; an item too long for any string (a list of
+       the formats known, say) fills the current one and continues in the next, so nothing is cut -->
   <xsl:function name="r:chunks" as="xs:string*">
     <xsl:param name="items" as="xs:string*"/>
     <xsl:param name="budget" as="xs:integer"/>
     <xsl:iterate select="$items">
       <xsl:param name="current" as="xs:string?" select="()"/>
       <xsl:on-completion><xsl:sequence select="$current"/></xsl:on-completion>
-      <xsl:variable name="item" select="r:fit(., '', $budget)"/>
+      <xsl:variable name="item" select="."/>
       <xsl:choose>
+        <xsl:when test="string-length($item) gt $budget">
+          <xsl:variable name="room" select="if (empty($current)) then $budget else max((0, $budget - string-length($current) - 3))"/>
+          <xsl:variable name="rest" select="substring($item, $room + 1)"/>
+          <xsl:variable name="pieces" select="for $i in 0 to (string-length($rest) - 1) idiv $budget
+                                              return substring($rest, $i * $budget + 1, $budget)"/>
+          <xsl:sequence select="(if (empty($current)) then substring($item, 1, $room)
+                                 else if ($room gt 0) then $current || ' | ' || substring($item, 1, $room)
+                                 else $current), $pieces[position() lt last()]"/>
+          <xsl:next-iteration><xsl:with-param name="current" select="$pieces[last()]"/></xsl:next-iteration>
+        </xsl:when>
         <xsl:when test="empty($current)">
           <xsl:next-iteration><xsl:with-param name="current" select="$item"/></xsl:next-iteration>
         </xsl:when>

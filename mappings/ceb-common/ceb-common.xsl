@@ -161,6 +161,13 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- The version attribute of an outgoing CEB message: the one kept from a CEB message the record
+       came in, else 1.0. Another format's version (a camt.054's 001.08) is no CEB version. -->
+  <xsl:function name="cebc:message-version" as="xs:string">
+    <xsl:param name="source" as="element(c:Source)?"/>
+    <xsl:sequence select="($source[starts-with(c:Format, 'ceb')]/c:MessageVersion[string()], '1.0')[1]"/>
+  </xsl:function>
+
   <!-- A canonical party of the given role, or nothing -->
   <xsl:function name="cebc:party" as="element(c:Party)?">
     <xsl:param name="record" as="element()"/>

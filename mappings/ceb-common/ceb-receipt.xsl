@@ -49,6 +49,13 @@
       'CEB624Message': ('-623001', '-623004'), 'CEB626Message': ('-625001', '-625004'),
       'CEB712Message': ('-800002', '-800003'), 'CEB900Message': ('-1', '-1')}"/>
 
+  <!-- A receipt's own returnStatus for some errors (chapter 7, table 7-2): the inventory's
+       "signature empty" and "signature verification failed"; other receipts have none and give the
+       message's "parameter validation failed" code -->
+  <xsl:variable name="r:error-status" as="map(xs:string, map(xs:string, xs:string))" select="map{
+      'CEB622Message': map{'SIGNATURE_MISSING': '-621026', 'SIGNATURE_INVALID': '-621029',
+                           'SIGNATURE_MISMATCH': '-621029', 'SIGNATURE_EXPIRED': '-621029'}}"/>
+
   <!-- outcome -> returnStatus. 2: E-port declaring; 100: rejected (business rules); a refused
        message (format, schema, value) and a duplicate get the receipt's own codes (above) -->
   <xsl:variable name="r:status" as="map(xs:string, xs:string)" select="map{
@@ -85,6 +92,10 @@
       'UNAUTHENTICATED': ('1999', '其他安全错误 not authenticated'),
       'PARTNER_FORBIDDEN': ('1999', '其他安全错误 partner not allowed'),
       'SENDER_NOT_AUTHORISED': ('1999', '其他安全错误 sender is not the authenticated partner'),
+      'SIGNATURE_MISSING': ('1001', '数字签名无效 message not signed'),
+      'SIGNATURE_INVALID': ('1001', '数字签名无效 invalid digital signature'),
+      'SIGNATURE_MISMATCH': ('1004', '签名与数据不符 signature does not match the data'),
+      'SIGNATURE_EXPIRED': ('1002', '签名过期 signing certificate not valid'),
       'CC-PAID-AMOUNT': ('1332', '支付单支付金额与订单支付金额不一致 paid amounts differ'),
       'CC-PAYER': ('1327', '订购人与支付人不一致 buyer and payer differ'),
       'CC-PAY-ENTERPRISE': ('13035', '支付企业不一致 payment enterprise differs'),
@@ -136,6 +147,7 @@
     <xsl:param name="response" as="element(c:Response)"/>
     <xsl:sequence select="($response/c:StatusCode[@scheme = 'CEB-RETURN-STATUS'],
         '100'[$response/c:Outcome = 'REJECTED' and matches(string($response/c:Error[1]/c:Code), '^(CC|SCREEN|DECL)-')],
+        ($r:error-status($r:root), map{})[1](string($response/c:Error[1]/c:Code))[$response/c:Outcome = 'REJECTED'],
         $r:status(string($response/c:Outcome)))[1]"/>
   </xsl:function>
 

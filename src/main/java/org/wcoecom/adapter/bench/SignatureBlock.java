@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 /**
  * An enveloped ds:Signature of the shape China customs expects (C14N, RSA-SHA1, Reference URI ""
  * with the enveloped-signature transform, KeyName and X.509 certificate), with random values of
- * the real sizes. The adapter does not verify partner signatures, so only size and shape matter.
+ * the real sizes. The adapter verifies CEB311 signatures only of partners configured to sign them
+ * (adapter.signature.partner.<id>.*), which demo-platform is not: only size and shape matter.
  * The certificate is the sender's: one per generator, the same in every message.
  */
 final class SignatureBlock {

@@ -1,23 +1,31 @@
 package org.wcoecom.adapter.broker;
 
+import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.remoting.impl.netty.NettyAcceptorFactory;
+import org.apache.activemq.artemis.core.remoting.impl.netty.TransportConstants;
 import org.apache.activemq.artemis.core.server.JournalType;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressFullMessagePolicy;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.apache.activemq.artemis.spi.core.security.ActiveMQJAASSecurityManager;
-import org.apache.activemq.artemis.spi.core.security.jaas.InVMLoginModule;
 
 /**
  * The embedded, persistent Artemis broker: journal under {@code <data>/broker}, reachable in-VM
- * (the adapter itself) and over TCP (partners).
+ * (the adapter itself), over TCP for partners and the customs gateway (with TLS only, when the
+ * adapter has a TLS identity), and, when configured, on an acceptor of the operator's own
+ * (loopback by default).
  *
- * <p>Security is on: only the users of {@link BrokerUsers} connect, each to its own queues.
+ * <p>Security is on: only the users of {@link BrokerUsers} connect, each to its own queues, and the
+ * operator only in-VM or on its own acceptor ({@link AcceptorSecurity}).
  *
  * <p>A message whose processing fails is redelivered with growing delays; the adapter itself moves
  * it to {@code DLQ.<stage>} with the reason on its last attempt. Should even that fail, the broker
@@ -30,6 +38,10 @@ public final class EmbeddedBroker implements AutoCloseable {
      * longest delay (ms).
      */
     public record Redelivery(int maxAttempts, long delay, double multiplier, long maxDelay) {
+    }
+
+    /** The PKCS#12 keystore with the broker's TLS key and certificate. */
+    public record Keystore(Path file, String password) {
     }
 
     /**
@@ -51,8 +63,13 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final Redelivery redelivery;
     private final AddressLimit limit;
     private final java.util.Map<String, AddressLimit> addressLimits = new java.util.LinkedHashMap<>();
+    /** partners' messages larger than this are refused at send; none when not positive */
+    private long maxPartnerMessageBytes;
     /** Artemis' default for the NIO journal: it waits that long to gather writes before each sync */
     private long journalBufferTimeoutNanos = 3_333_333;
+    private Optional<Keystore> tls = Optional.empty();
+    private String operatorHost;
+    private int operatorPort = -1;
     private EmbeddedActiveMQ server;
 
     public EmbeddedBroker(Path dataDir, String host, int port, BrokerUsers users, Redelivery redelivery, AddressLimit limit) {
@@ -80,6 +97,28 @@ public final class EmbeddedBroker implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Refuses partners' messages (to {@code partner.<id>.in}) larger than this when they are sent,
+     * before the broker stores them.
+     */
+    public EmbeddedBroker maxPartnerMessageBytes(long bytes) {
+        maxPartnerMessageBytes = bytes;
+        return this;
+    }
+
+    /** Partners reach the broker with TLS only (and the operator too, on an acceptor that is not loopback). */
+    public EmbeddedBroker tls(Optional<Keystore> identity) {
+        this.tls = identity;
+        return this;
+    }
+
+    /** An acceptor for the operator alone (the only one the operator may log in on over TCP). */
+    public EmbeddedBroker operatorAcceptor(String host, int port) {
+        this.operatorHost = host;
+        this.operatorPort = port;
+        return this;
+    }
+
     public synchronized void start() throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setName("wco-ecom-adapter")
@@ -92,9 +131,15 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setPagingDirectory(dataDir.resolve("paging").toString())
                 .setLargeMessagesDirectory(dataDir.resolve("large-messages").toString())
                 .setGracefulShutdownEnabled(true)
-                .setGracefulShutdownTimeout(10_000);
+                .setGracefulShutdownTimeout(10_000)
+                // cached logins are keyed by user and password, not by acceptor (see AcceptorSecurity)
+                .setAuthenticationCacheSize(0);
         config.addAcceptorConfiguration("in-vm", inVmUrl);
-        config.addAcceptorConfiguration("tcp", "tcp://" + host + ":" + port + "?protocols=CORE");
+        config.addAcceptorConfiguration(acceptor("tcp", host, port, tls, AcceptorSecurity.PARTNERS));
+        if (operatorPort >= 0) {
+            config.addAcceptorConfiguration(acceptor("operator", operatorHost, operatorPort,
+                    isLoopback(operatorHost) ? Optional.empty() : tls, AcceptorSecurity.OPERATOR));
+        }
         users.applyTo(config);
         config.addAddressSetting("#", new AddressSettings()
                 // one more than the adapter's own attempts: the adapter dead-letters on its last one
@@ -118,9 +163,12 @@ public final class EmbeddedBroker implements AutoCloseable {
         addressLimits.forEach((address, l) -> config.addAddressSetting(address, new AddressSettings()
                 .setMaxSizeBytes(l.maxBytes())
                 .setAddressFullMessagePolicy(AddressFullMessagePolicy.valueOf(l.fullPolicy()))));
+        if (maxPartnerMessageBytes > 0) {
+            config.registerBrokerPlugin(new MessageSizeLimit(maxPartnerMessageBytes));
+        }
         server = new EmbeddedActiveMQ();
         server.setConfiguration(config);
-        server.setSecurityManager(new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users.securityConfiguration()));
+        server.setSecurityManager(new AcceptorSecurity(users.securityConfiguration()));
         server.start();
         if (!server.getActiveMQServer().isActive()) {
             // Artemis logs start-up failures (a taken port, a locked journal) and carries on half-started
@@ -130,13 +178,40 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
     }
 
+    private static TransportConfiguration acceptor(String name, String host, int port, Optional<Keystore> tls, String securityDomain) {
+        Map<String, Object> params = new HashMap<>();
+        params.put(TransportConstants.HOST_PROP_NAME, host);
+        params.put(TransportConstants.PORT_PROP_NAME, port);
+        params.put(TransportConstants.PROTOCOLS_PROP_NAME, "CORE");
+        tls.ifPresent(t -> {
+            params.put(TransportConstants.SSL_ENABLED_PROP_NAME, true);
+            params.put(TransportConstants.KEYSTORE_TYPE_PROP_NAME, "PKCS12");
+            params.put(TransportConstants.KEYSTORE_PATH_PROP_NAME, t.file().toString());
+            params.put(TransportConstants.KEYSTORE_PASSWORD_PROP_NAME, t.password());
+            params.put(TransportConstants.ENABLED_PROTOCOLS_PROP_NAME, "TLSv1.2,TLSv1.3");
+        });
+        // not the acceptor's own parameter: Artemis hands it to the protocol manager, which names the
+        // domain at every login
+        return new TransportConfiguration(NettyAcceptorFactory.class.getName(), params, name, Map.of("securityDomain", securityDomain));
+    }
+
+    /** Whether the address is the loopback interface's (where TLS protects nothing a local user could not read anyway). */
+    public static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
     /** Where the adapter itself connects: in the same JVM, without sockets. */
     public String inVmUrl() {
         return inVmUrl;
     }
 
+    /** Where partners connect (their client needs the adapter's certificate in its truststore when TLS is on). */
     public String tcpUrl() {
-        return "tcp://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + port;
+        return "tcp://" + ("0.0.0.0".equals(host) ? "localhost" : host) + ":" + port + (tls.isPresent() ? "?sslEnabled=true" : "");
     }
 
     public Path journalDir() {

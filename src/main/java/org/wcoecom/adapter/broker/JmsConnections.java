@@ -18,7 +18,7 @@ public final class JmsConnections implements AutoCloseable {
     private final ActiveMQConnectionFactory artemis;
 
     public JmsConnections(String url, String user, String password) {
-        artemis = new ActiveMQConnectionFactory(url);
+        artemis = ConnectionFactories.artemis(url);
         if (user != null && !user.isBlank()) {
             artemis.setUser(user);
             artemis.setPassword(password);

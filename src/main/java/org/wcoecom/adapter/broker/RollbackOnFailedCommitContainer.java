@@ -24,8 +24,26 @@ public final class RollbackOnFailedCommitContainer extends DefaultJmsMessageList
 
     private static final Logger LOG = LoggerFactory.getLogger(RollbackOnFailedCommitContainer.class);
 
+    private static final ThreadLocal<Boolean> IN_LISTENER = ThreadLocal.withInitial(() -> false);
+
     public RollbackOnFailedCommitContainer(JmsEndpoint endpoint) {
         super(endpoint);
+    }
+
+    /** Whether the current thread is processing a message of such a container (see {@link AfterCommit}). */
+    static boolean inListener() {
+        return IN_LISTENER.get();
+    }
+
+    @Override
+    protected void doExecuteListener(Session session, Message message) throws JMSException {
+        IN_LISTENER.set(true);
+        try {
+            super.doExecuteListener(session, message);
+        } finally {
+            IN_LISTENER.set(false);
+            AfterCommit.rolledBack();
+        }
     }
 
     @Override
@@ -33,6 +51,7 @@ public final class RollbackOnFailedCommitContainer extends DefaultJmsMessageList
         try {
             super.commitIfNecessary(session, message);
         } catch (JMSException refused) {
+            AfterCommit.rolledBack();
             try {
                 session.rollback();
             } catch (JMSException | RuntimeException broken) {
@@ -40,6 +59,8 @@ public final class RollbackOnFailedCommitContainer extends DefaultJmsMessageList
                 throw refused;
             }
             LOG.warn("the broker refused to commit ({}); rolled back, the message will be delivered again", refused.getMessage());
+            return;
         }
+        AfterCommit.committed();
     }
 }

@@ -53,6 +53,24 @@ public final class Canonical {
         }
     }
 
+    /** A document of the model (an OrderType, PaymentType, ...) as the element it is the content of. */
+    public static JAXBElement<?> element(Object document) {
+        if (document instanceof JAXBElement<?> e) {
+            return e;
+        }
+        for (java.lang.reflect.Method m : ObjectFactory.class.getMethods()) {
+            if (m.getReturnType() == JAXBElement.class && m.getParameterCount() == 1
+                    && m.getParameterTypes()[0] == document.getClass()) {
+                try {
+                    return (JAXBElement<?>) m.invoke(FACTORY, document);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        throw new IllegalArgumentException("not a canonical document: " + document.getClass().getSimpleName());
+    }
+
     /** A canonical document as XML (not validated: callers validate what leaves the adapter). */
     public static byte[] write(JAXBElement<?> document) {
         try {

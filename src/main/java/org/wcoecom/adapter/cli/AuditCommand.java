@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.wcoecom.adapter.runtime.Databases;
 import org.wcoecom.adapter.runtime.Settings;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.Database;
@@ -22,10 +23,7 @@ import picocli.CommandLine.Parameters;
 final class AuditCommand implements Callable<Integer> {
 
     @Mixin
-    CommonOptions common;
-
-    @Option(names = "--data", paramLabel = "DIR", description = "The adapter's data folder (default: ./data).")
-    Path data;
+    AdapterTarget target;
 
     @Parameters(paramLabel = "RECORD-ID", description = "The record id, <partner>:<key> (e.g. demo-platform:YX20261120143005001).")
     String recordId;
@@ -34,24 +32,26 @@ final class AuditCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
-        Settings settings = common.settings(data == null ? Map.of() : Map.of("adapter.data.dir", data.toString()));
+    public Integer call() throws Exception {
+        Settings settings = target.settings();
         PrintWriter out = spec.commandLine().getOut();
-        try (Database db = Database.open(settings)) {
-            List<AuditTrail.Event> events = new AuditTrail(db.dataSource()).history(recordId);
-            if (events.isEmpty()) {
-                spec.commandLine().getErr().println("no record " + recordId + " in the audit trail");
-                spec.commandLine().getErr().flush();
-                return 1;
-            }
-            out.println("record " + recordId + ": " + events.size() + " event(s)");
-            for (AuditTrail.Event e : events) {
-                out.printf("%s  %-13s %-9s partner=%s channel=%s format=%s message=%s sha256=%s%n    %s%n", e.at(), e.event(),
-                        dash(e.outcome()), dash(e.partner()), dash(e.channel()), dash(e.format()), dash(e.messageId()),
-                        dash(e.sha256()), dash(e.detail()));
-            }
-            out.flush();
+        List<AuditTrail.Event> events;
+        // the embedded database is a file both the running adapter and this command may open
+        try (Database db = Databases.open(settings)) {
+            events = new AuditTrail(db.dataSource(), settings.integer("adapter.retention.rejected-bytes")).history(recordId);
         }
+        if (events.isEmpty()) {
+            spec.commandLine().getErr().println("no record " + recordId + " in the audit trail");
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
+        out.println("record " + recordId + ": " + events.size() + " event(s)");
+        for (AuditTrail.Event e : events) {
+            out.printf("%s  %-13s %-9s partner=%s channel=%s format=%s message=%s sha256=%s%n    %s%n", e.at(), e.event(),
+                    dash(e.outcome()), dash(e.partner()), dash(e.channel()), dash(e.format()), dash(e.messageId()),
+                    dash(e.sha256()), dash(e.detail()));
+        }
+        out.flush();
         return 0;
     }
 

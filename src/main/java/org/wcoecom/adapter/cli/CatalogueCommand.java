@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.wcoecom.adapter.runtime.Databases;
 import org.wcoecom.adapter.runtime.Settings;
 import org.wcoecom.adapter.store.Catalogue;
 import org.wcoecom.adapter.store.Database;
@@ -33,10 +34,7 @@ final class CatalogueCommand implements Runnable {
     static final class Import implements Callable<Integer> {
 
         @Mixin
-        CommonOptions common;
-
-        @Option(names = "--data", paramLabel = "DIR", description = "The adapter's data folder (default: ./data).")
-        Path data;
+        AdapterTarget target;
 
         @Parameters(paramLabel = "FILE", description = "The catalogue CSV file.")
         Path file;
@@ -46,8 +44,8 @@ final class CatalogueCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Settings settings = common.settings(data == null ? Map.of() : Map.of("adapter.data.dir", data.toString()));
-            try (Database db = Database.open(settings)) {
+            Settings settings = target.settings();
+            try (Database db = Databases.open(settings)) {
                 Catalogue catalogue = new Catalogue(db.dataSource());
                 int n = catalogue.importCsv(file);
                 spec.commandLine().getOut().println("imported " + n + " items from " + file + "; the catalogue holds " + catalogue.size());

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 
 import org.wcoecom.adapter.broker.DeadLetterQueues;
 import org.wcoecom.adapter.runtime.OperatorBroker;
+import org.wcoecom.adapter.runtime.Databases;
 import org.wcoecom.adapter.runtime.Settings;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.Database;
@@ -36,33 +37,10 @@ final class DlqCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Options of every dlq command. */
-    static final class Target {
-        @Mixin
-        CommonOptions common;
-
-        @Option(names = "--data", paramLabel = "DIR", description = "The adapter's data folder (default: ./data).")
-        Path data;
-
-        @Option(names = "--broker-port", paramLabel = "PORT", description = "The adapter's broker port (default 61616).")
-        Integer brokerPort;
-
-        Settings settings() {
-            Map<String, String> extra = new java.util.HashMap<>();
-            if (data != null) {
-                extra.put("adapter.data.dir", data.toString());
-            }
-            if (brokerPort != null) {
-                extra.put("adapter.broker.port", String.valueOf(brokerPort));
-            }
-            return common.settings(extra);
-        }
-    }
-
     @Command(name = "list", description = "List the dead letters: id, stage, partner, when, why.")
     static final class ListLetters implements Callable<Integer> {
         @Mixin
-        Target target;
+        AdapterTarget target;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -87,7 +65,7 @@ final class DlqCommand implements Runnable {
     @Command(name = "show", description = "Show one dead letter: what is known about it, then its original bytes.")
     static final class Show implements Callable<Integer> {
         @Mixin
-        Target target;
+        AdapterTarget target;
 
         @Parameters(paramLabel = "ID", description = "The dead letter's id, as `dlq list` prints it.")
         String id;
@@ -128,7 +106,7 @@ final class DlqCommand implements Runnable {
             "Each is taken off its dead-letter queue and sent in one transaction: it is delivered once."})
     static final class Replay implements Callable<Integer> {
         @Mixin
-        Target target;
+        AdapterTarget target;
 
         @ArgGroup(multiplicity = "1")
         Which which;
@@ -171,10 +149,10 @@ final class DlqCommand implements Runnable {
         }
 
         private void audit(Settings settings, List<DeadLetterQueues.Letter> replayed) {
-            try (Database db = Database.open(settings)) {
-                new AuditTrail(db.dataSource()).record(replayed.stream().map(l -> new AuditTrail.Event(Instant.now(), AuditTrail.REPLAYED,
-                        l.partner(), "jms", null, l.id(), l.recordId(), null, "REPLAYED", "from " + l.queue() + " to " + l.source(), null))
-                        .toList());
+            try (Database db = Databases.open(settings)) {
+                new AuditTrail(db.dataSource(), settings.integer("adapter.retention.rejected-bytes")).record(replayed.stream()
+                        .map(l -> new AuditTrail.Event(Instant.now(), AuditTrail.REPLAYED, l.partner(), "jms", null, l.id(), l.recordId(),
+                                null, "REPLAYED", "from " + l.queue() + " to " + l.source(), null)).toList());
             } catch (RuntimeException e) {
                 spec.commandLine().getErr().println("warning: the replay is not in the audit trail: " + e.getMessage());
                 spec.commandLine().getErr().flush();

@@ -32,6 +32,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--broker-port", paramLabel = "PORT", description = "Port partners reach the embedded broker on (default 61616).")
     Integer brokerPort;
 
+    @Option(names = "--operator-port", paramLabel = "PORT", description = "The embedded broker's port for the operator alone (default 61617, loopback).")
+    Integer operatorPort;
+
     @Option(names = "--demo", description = "Once started, send the example order, payment and waybill over HTTP, JMS and a file, show the declaration they yield and the answers to a broken order, and print what was forwarded.")
     boolean demo;
 
@@ -49,6 +52,13 @@ final class RunCommand implements Callable<Integer> {
         }
         if (brokerPort != null) {
             overrides.put("adapter.broker.port", brokerPort.toString());
+        }
+        if (operatorPort != null) {
+            overrides.put("adapter.broker.operator-port", operatorPort.toString());
+        }
+        if (demo) {
+            // the demo's declarations are signed with a key the adapter makes: fine for trying, not for customs
+            overrides.put("adapter.signing.allow-self-signed", "true");
         }
         PrintWriter out = spec.commandLine().getOut();
         AdapterRuntime runtime = new AdapterRuntime(common.settings(overrides));

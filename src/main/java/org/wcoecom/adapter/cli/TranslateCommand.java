@@ -19,6 +19,7 @@ import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.runtime.Settings;
 import org.wcoecom.adapter.runtime.SigningKeys;
+import org.wcoecom.adapter.xml.XmlSigner;
 import org.wcoecom.adapter.xml.Saxon;
 import org.wcoecom.adapter.xml.XmlError;
 
@@ -75,7 +76,21 @@ final class TranslateCommand implements Callable<Integer> {
             return 2;
         }
         MessageReader reader = new MessageReader(registry, ValidateCommand.MAX_ERRORS);
-        Translator translator = new Translator(registry, ValidateCommand.MAX_ERRORS, () -> SigningKeys.forCommand(settings));
+        Translator translator;
+        if (target.definition().signed()) {
+            // a signed format needs the declarant's key: found, or refused, before any file is read
+            XmlSigner signer;
+            try {
+                signer = SigningKeys.forCommand(settings);
+            } catch (IllegalStateException e) {
+                err.println("ERROR " + target.id() + " messages are signed: " + e.getMessage());
+                err.flush();
+                return 2;
+            }
+            translator = new Translator(registry, ValidateCommand.MAX_ERRORS, () -> signer);
+        } else {
+            translator = new Translator(registry, ValidateCommand.MAX_ERRORS);
+        }
         if (outputDir != null) {
             Files.createDirectories(outputDir);
         }

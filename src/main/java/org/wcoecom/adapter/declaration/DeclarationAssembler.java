@@ -100,13 +100,13 @@ public final class DeclarationAssembler {
         for (OrderLineType line : order.getLine()) {
             String path = "/Order/Line[" + line.getLineNumber() + "]/Sku";
             if (line.getSku() == null || line.getSku().isBlank()) {
-                problems.add(new RuleViolation("DECL-ITEM-NUMBER", "line " + line.getLineNumber() + " (" + line.getTitle()
-                        + ") has no item number, so the catalogue cannot give its commodity code", List.of(path)));
+                problems.add(new RuleViolation("DECL-ITEM-NUMBER", "line " + line.getLineNumber()
+                        + " has no item number, so the catalogue cannot give its commodity code", List.of(path)));
                 continue;
             }
             if (line.getSku().length() > 20) {
-                problems.add(new RuleViolation("DECL-ITEM-NUMBER", "line " + line.getLineNumber() + ": item number " + line.getSku()
-                        + " is longer than the 20 characters an inventory line allows", List.of(path)));
+                problems.add(new RuleViolation("DECL-ITEM-NUMBER", "line " + line.getLineNumber()
+                        + ": its item number is longer than the 20 characters an inventory line allows", List.of(path)));
                 continue;
             }
             Optional<Catalogue.Item> item = catalogue.find(line.getSku());

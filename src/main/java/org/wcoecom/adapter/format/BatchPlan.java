@@ -1,16 +1,25 @@
 package org.wcoecom.adapter.format;
 
+import java.util.List;
+
 /**
  * What the first pass over a batch file found, for the second pass to cut it by.
  *
- * @param format  the file's format, from its root element
- * @param records which children of the root are its records
- * @param count   how many records the file holds
- * @param head    what every chunk starts with: the XML declaration, the root's start tag (its
- *                attributes and namespace declarations) and the root's other children that come
- *                before the records
- * @param tail    what every chunk ends with: the root's other children that come after the
- *                records (CEB: BaseTransfer, BaseSubscribe, ExtendMessage) and the root's end tag
+ * @param format the file's format, from its root element
+ * @param path   where the elements the file is cut along are (the records, or for camt.054 the
+ *               entries that hold them)
+ * @param count  how many of them the file holds
+ * @param afters per level of the path (0: the root) and per element of that level on the path, in
+ *               document order: the serialised children that come after the path's elements in it
+ *               (CEB: BaseTransfer, BaseSubscribe, ExtendMessage after the orders; camt.054: the
+ *               supplementary data after the notifications), which every chunk of its records ends
+ *               with; null where there are none. What comes before is read again by the second pass.
  */
-public record BatchPlan(Format format, RecordElement records, int count, byte[] head, byte[] tail) {
+public record BatchPlan(Format format, RecordPath path, int count, List<List<byte[]>> afters) {
+
+    /** The children after the path in the n-th element (from 0) of a level, or nothing. */
+    byte[] after(int level, int ordinal) {
+        byte[] after = afters.get(level).get(ordinal);
+        return after == null ? new byte[0] : after;
+    }
 }

@@ -6,6 +6,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 
 import javax.xml.namespace.QName;
 import javax.xml.stream.XMLEventFactory;
@@ -22,21 +26,26 @@ import org.wcoecom.adapter.xml.XmlEvents;
 
 /**
  * Cuts a file too large to be one message into messages of its own format, reading it from disk
- * as a stream, never whole. Each chunk is the root element (its attributes and namespace
- * declarations), some of the records (the root's children that {@code records.select} names) and
- * every other child of the root, copied into each chunk, except an XML signature: it signs the
- * whole file, which no chunk is.
+ * as a stream, never whole. The file is cut along the elements at its format's record path (the
+ * records themselves, CEB: the orders, children of the root; or the elements that hold them,
+ * camt.054: the entries, at Document/BkToCstmrDbtCdtNtfctn/Ntfctn/Ntry). Each chunk is the chain
+ * of ancestors of some of those elements, each ancestor with its attributes, namespace
+ * declarations and every other child (CEB: BaseTransfer; camt.054: the group header, and the
+ * notification's id and account), except an XML signature: it signs the whole file, which no
+ * chunk is. A chunk holds elements of one parent only (camt.054: one notification).
  *
- * <p>Two passes, because the other children may follow the records (CEB: BaseTransfer comes last):
- * {@link #plan} finds them, checks the whole file is well-formed XML of a known format and measures
- * its records; {@link #chunks} then cuts it. Chunks hold at most {@code recordsPerChunk} records
- * and never more bytes than a message may have.
+ * <p>Two passes, because the other children may follow the path (CEB: BaseTransfer comes last):
+ * {@link #plan} checks the whole file is well-formed XML of a known format, measures its elements
+ * and keeps what follows them in each ancestor; {@link #chunks} then cuts it. Chunks hold at most
+ * {@code recordsPerChunk} of the elements and never more bytes than a message may have.
  */
 public final class BatchSplitter {
 
     private static final QName SIGNATURE = new QName("http://www.w3.org/2000/09/xmldsig#", "Signature");
     private static final XMLEventFactory EVENTS = XMLEventFactory.newDefaultFactory();
     private static final int READ_BUFFER = 1 << 16;
+    /** the XML declaration and line break every chunk starts with */
+    private static final int DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".length();
 
     private final FormatRegistry formats;
     private final long maxMessageBytes;
@@ -87,63 +96,109 @@ public final class BatchSplitter {
         }
     }
 
+    /** One element on the path, open while the first pass reads it: its other children, measured. */
+    private static final class Open {
+        final StartElement start;
+        /** bytes of the chunk head down to and including this element's other children before the path */
+        final long headBefore;
+        final ByteSink before = ByteSink.counting();
+        final XMLEventWriter beforeWriter;
+        final ByteSink after = ByteSink.keeping();
+        final XMLEventWriter afterWriter;
+        boolean pathSeen;
+
+        Open(StartElement start, long headBefore) throws XMLStreamException {
+            this.start = start;
+            this.headBefore = headBefore;
+            this.beforeWriter = XmlEvents.writer(before);
+            this.afterWriter = XmlEvents.writer(after);
+        }
+
+        long head() {
+            return headBefore + before.size();
+        }
+    }
+
     private BatchPlan plan(XMLEventReader reader) throws XMLStreamException, NotSplittableException {
-        StartElement root = null;
-        RecordElement records = null;
         Format format = null;
-        // the other children are copied into every chunk, so together they must fit in a message
-        ByteSink before = ByteSink.keeping();
-        ByteSink after = ByteSink.keeping();
-        XMLEventWriter beforeWriter = XmlEvents.writer(before);
-        XMLEventWriter afterWriter = XmlEvents.writer(after);
+        RecordPath path = null;
+        List<List<byte[]>> afters = new ArrayList<>();
+        // the elements on the path that are open, from the root down
+        Deque<Open> open = new ArrayDeque<>();
+        // the other children after the path are kept until the end: together they must fit in a message
+        long kept = 0;
         ByteSink record = ByteSink.counting();
         XMLEventWriter recordWriter = XmlEvents.writer(record);
         long largest = 0;
+        long largestHead = 0;
+        long[] largestTail = null;
         int count = 0;
         while (reader.hasNext()) {
             XMLEvent event = reader.nextEvent();
             if (event.getEventType() == XMLStreamConstants.DTD) {
                 throw new NotSplittableException("it has a DOCTYPE");
             }
-            if (event.isStartElement() && root == null) {
-                root = event.asStartElement();
+            if (event.isStartElement() && format == null) {
+                StartElement root = event.asStartElement();
                 format = format(root.getName());
-                records = records(format);
+                path = path(format);
+                for (int level = 0; level < path.depth(); level++) {
+                    afters.add(new ArrayList<>());
+                }
+                largestTail = new long[path.depth()];
+                open.push(new Open(root, DECLARATION + startTagSize(root)));
             } else if (event.isStartElement()) {
                 StartElement child = event.asStartElement();
-                if (records.matches(child.getName())) {
-                    count++;
-                    record.clear();
-                    XmlEvents.copyElement(reader, child, recordWriter, () -> false);
-                    recordWriter.flush();
-                    largest = Math.max(largest, record.size());
+                Open parent = open.peek();
+                int level = open.size();
+                if (path.matches(level, child.getName())) {
+                    parent.pathSeen = true;
+                    if (level == path.depth()) {
+                        count++;
+                        record.clear();
+                        XmlEvents.copyElement(reader, child, recordWriter, () -> false);
+                        recordWriter.flush();
+                        largest = Math.max(largest, record.size());
+                        largestHead = Math.max(largestHead, parent.head());
+                    } else {
+                        open.push(new Open(child, parent.head() + startTagSize(child)));
+                    }
                 } else if (SIGNATURE.equals(child.getName())) {
                     XmlEvents.copyElement(reader, child, null, () -> false);
                 } else {
-                    XMLEventWriter writer = count == 0 ? beforeWriter : afterWriter;
+                    XMLEventWriter writer = parent.pathSeen ? parent.afterWriter : parent.beforeWriter;
+                    long keptBefore = kept;
                     boolean fits = XmlEvents.copyElement(reader, child, writer,
-                            () -> before.size() + after.size() > maxMessageBytes);
+                            () -> parent.before.size() + keptBefore + parent.after.size() > maxMessageBytes);
                     if (!fits) {
                         throw new NotSplittableException("its " + child.getName().getLocalPart()
                                 + " elements, copied into every chunk, are larger than a message");
                     }
                     writer.add(EVENTS.createCharacters("\n"));
+                    writer.flush();
                 }
-            } else if (event.isCharacters() && !event.asCharacters().isWhiteSpace()) {
-                throw new NotSplittableException("it has text directly inside its root element");
+            } else if (event.isEndElement() && !open.isEmpty()) {
+                Open closed = open.pop();
+                closed.afterWriter.flush();
+                int level = open.size();
+                afters.get(level).add(closed.after.size() == 0 ? null : closed.after.toByteArray());
+                kept += closed.after.size();
+                largestTail[level] = Math.max(largestTail[level], closed.after.size() + endTag(closed.start).length);
+            } else if (event.isCharacters() && !event.asCharacters().isWhiteSpace() && !open.isEmpty()) {
+                throw new NotSplittableException("it has text directly inside its " + open.peek().start.getName().getLocalPart() + " element");
             }
         }
         if (count == 0) {
-            throw new NotSplittableException("it holds no " + records + " records");
+            throw new NotSplittableException("it holds no " + path + " elements");
         }
-        beforeWriter.flush();
-        afterWriter.flush();
-        byte[] head = head(root, before);
-        byte[] tail = tail(root, after);
-        if (head.length + largest + 1 + tail.length > maxMessageBytes) {
+        long tail = 0;
+        for (long t : largestTail) {
+            tail += t;
+        }
+        if (largestHead + largest + 1 + tail > maxMessageBytes) {
             throw new NotSplittableException("one of its records is too large to be a message, even alone");
         }
-        return new BatchPlan(format, records, count, head, tail);
+        return new BatchPlan(format, path, count, afters);
     }
 
     private Format format(QName root) throws NotSplittableException {
@@ -151,34 +206,27 @@ public final class BatchSplitter {
                 .orElseThrow(() -> new NotSplittableException("root element " + root + " is not a registered format"));
     }
 
-    private static RecordElement records(Format format) throws NotSplittableException {
-        return RecordElement.of(format.definition()).orElseThrow(() -> new NotSplittableException(
-                "the records of format " + format.id() + " are not children of its root element"));
+    private static RecordPath path(Format format) throws NotSplittableException {
+        return RecordPath.of(format.definition()).orElseThrow(() -> new NotSplittableException(
+                "the records of format " + format.id() + " are not at a plain path of element names"));
     }
 
-    private static byte[] head(StartElement root, ByteSink before) throws XMLStreamException {
-        ByteSink head = ByteSink.keeping();
-        XMLEventWriter writer = XmlEvents.writer(head);
-        writer.add(EVENTS.createStartDocument("UTF-8", "1.0"));
-        writer.add(EVENTS.createCharacters("\n"));
-        writer.add(root);
+    /** The start tag as a chunk's head writes it (attributes and namespace declarations), with its line break. */
+    private static long startTagSize(StartElement start) throws XMLStreamException {
+        ByteSink sink = ByteSink.counting();
+        XMLEventWriter writer = XmlEvents.writer(sink);
+        writer.add(start);
         // closes the start tag
         writer.add(EVENTS.createCharacters("\n"));
         writer.flush();
-        try {
-            before.writeTo(head);
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory", e);
-        }
-        return head.toByteArray();
+        return sink.size();
     }
 
-    private static byte[] tail(StartElement root, ByteSink after) {
-        QName name = root.getName();
+    /** The end tag of an element on the path, with its line break. */
+    static byte[] endTag(StartElement start) {
+        QName name = start.getName();
         String qualified = name.getPrefix().isEmpty() ? name.getLocalPart() : name.getPrefix() + ":" + name.getLocalPart();
-        byte[] end = ("</" + qualified + ">\n").getBytes(StandardCharsets.UTF_8);
-        after.write(end, 0, end.length);
-        return after.toByteArray();
+        return ("</" + qualified + ">\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static InputStream open(Path file) throws IOException {

@@ -114,6 +114,33 @@ public final class Format {
     }
 
     /**
+     * The node a record's reference is read from (e.g. the BIC of the bank that sent a camt.054
+     * notification, in an ancestor of the record), for an error to point at: its element path, line
+     * and column. Empty when the reference is not given or is not a node.
+     */
+    public Optional<XdmNode> referenceNode(XdmNode document, RecordRef record, String type) {
+        XPathExecutable reference = references.get(type);
+        if (reference == null || recordSelect == null) {
+            return Optional.empty();
+        }
+        try {
+            XPathSelector s = recordSelect.load();
+            s.setContextItem(rootElement(document));
+            int index = 0;
+            for (XdmItem item : s) {
+                if (++index == record.index()) {
+                    XPathSelector r = reference.load();
+                    r.setContextItem(item);
+                    return r.evaluateSingle() instanceof XdmNode node ? Optional.of(node) : Optional.empty();
+                }
+            }
+            return Optional.empty();
+        } catch (SaxonApiException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * A SHA-256 of each record's XML, in document order: the same record sent again (in any
      * envelope) has the same digest, an amended one another.
      */

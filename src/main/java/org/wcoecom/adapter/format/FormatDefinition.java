@@ -47,10 +47,12 @@ public record FormatDefinition(
      * {@code key} gives its business key (relative to the record), {@code guid} the sender's own
      * record id, and {@code references} the typed keys a receipt must carry to be matched;
      * {@code senderReferences} names those references that must be a code of the partner who sent the
-     * record (an order's platform, a payment's provider).
+     * record (an order's platform, a payment's provider). {@code split} is the path of the elements a
+     * batch file is cut along when it is not {@code select} itself (camt.054: its entries, whose
+     * transaction details are the records).
      */
     public record Records(String select, String key, Optional<String> guid, Map<String, String> references,
-                          List<String> senderReferences) {
+                          List<String> senderReferences, Optional<String> split) {
     }
 
     public boolean readable() {

@@ -88,7 +88,7 @@ final class FormatLoader {
         }
         return Optional.of(new FormatDefinition.Records(
                 text(rec, "select", file), text(rec, "key", file), optionalText(rec, "guid"), Map.copyOf(refs),
-                java.util.List.copyOf(senderRefs)));
+                java.util.List.copyOf(senderRefs), optionalText(rec, "split")));
     }
 
     private static Optional<Path> stylesheet(Map<String, Object> y, String key, Path folder, Path file) {

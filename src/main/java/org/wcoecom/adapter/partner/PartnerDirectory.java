@@ -57,12 +57,19 @@ public final class PartnerDirectory {
                 if (!Partner.isValidId(id)) {
                     throw new IllegalArgumentException(label + ": partner id '" + id + "' may hold only letters, digits, '.', '_' and '-'");
                 }
-                List<String> codes = new ArrayList<>();
-                if (m.get("senderCodes") instanceof List<?> c) {
-                    c.forEach(x -> codes.add(String.valueOf(x)));
+                List<String> codes = strings(m.get("senderCodes"));
+                List<String> formats = strings(m.get("formats"));
+                if (formats.isEmpty()) {
+                    throw new IllegalArgumentException(label + ": partner " + id + " lists no formats it may send (formats: [ceb311, ...])");
+                }
+                String role = String.valueOf(m.getOrDefault("role", ""));
+                if (!Partner.ROLES.contains(role) || Partner.EXCHANGE.equals(role)) {
+                    throw new IllegalArgumentException(label + ": partner " + id + " has role '" + role + "'; it must be one of "
+                            + String.join(", ", Partner.ROLES.subList(0, Partner.ROLES.size() - 1))
+                            + " (overseas customs administrations are configured by adapter.soap.partner.*)");
                 }
                 Object receipt = m.get("receiptFormat");
-                Partner p = new Partner(id, String.valueOf(m.getOrDefault("name", id)), List.copyOf(codes),
+                Partner p = new Partner(id, String.valueOf(m.getOrDefault("name", id)), role, codes, formats,
                         receipt == null ? Optional.empty() : Optional.of(String.valueOf(receipt)));
                 if (byId.putIfAbsent(id, p) != null) {
                     throw new IllegalArgumentException(label + ": partner " + id + " is listed twice");
@@ -72,6 +79,14 @@ public final class PartnerDirectory {
             throw new IllegalArgumentException(label + ": expected a 'partners:' list");
         }
         return new PartnerDirectory(byId);
+    }
+
+    private static List<String> strings(Object list) {
+        List<String> values = new ArrayList<>();
+        if (list instanceof List<?> l) {
+            l.forEach(x -> values.add(String.valueOf(x)));
+        }
+        return List.copyOf(values);
     }
 
     public List<Partner> all() {

@@ -34,6 +34,10 @@ final class Inbound {
         this.sha256 = AuditTrail.sha256(bytes);
     }
 
+    byte[] content() {
+        return content;
+    }
+
     List<AuditTrail.Event> events(IngressResult result) {
         List<AuditTrail.Event> events = new ArrayList<>();
         for (int i = 0; i < result.getDocuments().size(); i++) {

@@ -27,6 +27,7 @@ import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
 import org.wcoecom.adapter.security.SenderIdentity;
+import org.wcoecom.adapter.security.SignatureCheck;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.ReceivedRecords;
 import org.wcoecom.adapter.store.RecordSenders;
@@ -50,6 +51,9 @@ public final class IngressService {
             // WCO DM declarations (wco-dm-dec), from overseas customs over SOAP or any channel
             "declaration");
 
+    /** Kinds that declare goods to customs: only declarants (and customs administrations) send them. */
+    static final java.util.Set<String> DECLARATION_KINDS = java.util.Set.of("inventory", "declaration");
+
     /** The persistent queue each kind of canonical document waits on for its egress route. */
     static final Map<String, String> QUEUES = Map.of("Order", "canonical.order", "Payment", "canonical.payment",
             "Shipment", "canonical.shipment", "StatusEvent", "canonical.status", "Declaration", "canonical.declaration");
@@ -59,20 +63,25 @@ public final class IngressService {
     private final MessageReader reader;
     private final Translator translator;
     private final PartnerDirectory partners;
+    private final SignatureCheck signatures;
     private final RecordSenders senders;
     private final ReceivedRecords received;
     private final AuditTrail audit;
+    private final Declarations declarations;
     private final long maxBytes;
     private final ZoneId zone;
 
-    public IngressService(MessageReader reader, Translator translator, PartnerDirectory partners, RecordSenders senders,
-                          ReceivedRecords received, AuditTrail audit, long maxBytes, ZoneId zone) {
+    public IngressService(MessageReader reader, Translator translator, PartnerDirectory partners, SignatureCheck signatures,
+                          RecordSenders senders, ReceivedRecords received, AuditTrail audit, Declarations declarations, long maxBytes,
+                          ZoneId zone) {
         this.reader = reader;
         this.translator = translator;
         this.partners = partners;
+        this.signatures = signatures;
         this.senders = senders;
         this.received = received;
         this.audit = audit;
+        this.declarations = declarations;
         this.maxBytes = maxBytes;
         this.zone = zone;
     }
@@ -123,6 +132,12 @@ public final class IngressService {
                     List.of(new XmlError(FORMAT_NOT_ACCEPTED, 0, 0, "/", "messages of format " + format.id()
                             + " are not accepted from partners")), 0, format.id()));
         }
+        // what the partners file lets this partner send; declarations only ever from declarants and customs
+        if (!partner.maySend(format.id()) || (DECLARATION_KINDS.contains(format.definition().kind()) && !partner.mayDeclare())) {
+            throw new RejectedMessageException(new Rejection(partnerId, read.format(), read.document(),
+                    List.of(new XmlError(FORMAT_NOT_ACCEPTED, 0, 0, "/", "partner " + partner.id() + " may not send " + format.id()
+                            + " messages (it may send: " + String.join(", ", partner.formats()) + ")")), 0, format.id()));
+        }
         List<Format.RecordRef> records = format.records(document);
         // a customs administration relays the declarations of many declarants: WS-Security and its
         // signature say who it is, the declarant named in a message is not its own code
@@ -130,16 +145,41 @@ public final class IngressService {
         if (!impostor.isEmpty()) {
             throw new RejectedMessageException(new Rejection(partnerId, read.format(), read.document(), impostor, 0, format.id()));
         }
+        List<XmlError> badSignature = signatures.check(partner, format, document, inbound.content(),
+                in.getHeader(Headers.INBOUND_TEXT, false, Boolean.class));
+        if (!badSignature.isEmpty()) {
+            throw new RejectedMessageException(new Rejection(partnerId, read.format(), read.document(), badSignature, 0, format.id()));
+        }
         Map<String, Object> params = new HashMap<>();
         params.put("partner", partner.id());
         params.put("channel", channel);
         params.put("received-at", OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MILLIS));
         List<CanonicalDocument> documents;
         try {
-            documents = translator.toCanonical(format, document, params);
+            documents = new ArrayList<>(translator.toCanonical(format, document, params));
         } catch (TranslationException e) {
             throw new RejectedMessageException(new Rejection(partnerId, read.format(), read.document(), e.errors(), 0,
                     e.document()));
+        }
+        // a declaration leaves only screened and with the adapter's tax estimate, whoever made it
+        List<Declarations.Received> declared = new ArrayList<>();
+        List<XmlError> refused = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            if ("Declaration".equals(documents.get(i).kind())) {
+                Declarations.Received d;
+                try {
+                    d = declarations.received(documents.get(i));
+                } catch (TranslationException e) {
+                    throw new IllegalStateException("the estimate of " + documents.get(i).recordId() + " cannot be written: " + e.getMessage(), e);
+                }
+                String at = i < records.size() ? records.get(i).path() : "/";
+                d.violations().forEach(v -> refused.add(new XmlError(v.code(), 0, 0, at, v.message() + " (" + String.join(", ", v.paths()) + ")")));
+                documents.set(i, d.document());
+                declared.add(d);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new RejectedMessageException(new Rejection(partnerId, read.format(), read.document(), refused, 0, format.id()));
         }
         List<String> digests = format.recordDigests(document);
         List<ReceivedRecords.Candidate> candidates = new ArrayList<>();
@@ -161,6 +201,12 @@ public final class IngressService {
             }
         }
         senders.registerAll(registrations);
+        for (Declarations.Received d : declared) {
+            int i = documents.indexOf(d.document());
+            if (i >= 0 && !duplicate.get(i)) {
+                declarations.counted(d);
+            }
+        }
         IngressResult result = new IngressResult(partner.id(), channel, format, format.messageId(document), records, documents, duplicate);
         in.setHeader(Headers.PARTNER, partner.id());
         in.setHeader(Headers.FORMAT, format.id());
@@ -170,7 +216,8 @@ public final class IngressService {
 
     /** An overseas customs administration on the SOAP channel: authenticated by WS-Security (adapter.soap.partner.*) before any route. */
     private static Optional<Partner> exchangePartner(String channel, String id) {
-        return SOAP.equals(channel) && Partner.isValidId(id) ? Optional.of(new Partner(id, id, List.of(), Optional.empty()))
+        return SOAP.equals(channel) && Partner.isValidId(id)
+                ? Optional.of(new Partner(id, id, Partner.EXCHANGE, List.of(), List.of("wco-dm-dec"), Optional.empty()))
                 : Optional.empty();
     }
 
@@ -196,6 +243,8 @@ public final class IngressService {
         m.setHeader(Headers.FORMAT, "canonical");
         m.setHeader(Headers.QUEUE, QUEUES.getOrDefault(doc.kind(), "canonical.other"));
         m.setHeader(Headers.CROSS_CHECK, CROSS_CHECKED.contains(doc.kind()));
+        // names this canonical message wherever it goes, across redeliveries and replays (the cross-check keys its decisions by it)
+        m.setHeader(CrossCheckSteps.SOURCE, UUID.randomUUID().toString());
         m.setBody(doc.xml());
     }
 

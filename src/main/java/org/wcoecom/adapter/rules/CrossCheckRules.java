@@ -17,20 +17,22 @@ import org.wcoecom.adapter.canonical.model.ShipmentType;
 
 /**
  * The three-document check (三单对碰) over an order, its payment and its waybill. Each rule has a
- * code, a message naming the values that disagree, and the canonical fields involved.
+ * code, a message saying what disagrees, and the canonical fields involved. The messages never
+ * carry values: every sender of the group is told every rule broken, and the buyer's name, identity
+ * number, telephone and address, and the amounts, belong to the sender of the document they are in.
  *
  * <table>
  * <tr><td>CC-PAID-AMOUNT</td><td>the payment's amount equals the order's paid amount (same currency)</td></tr>
  * <tr><td>CC-PAY-TRANSACTION</td><td>the payment's transaction id equals the one the order names</td></tr>
  * <tr><td>CC-ORDER-NUMBER</td><td>payment and waybill carry the order's number exactly</td></tr>
- * <tr><td>CC-PLATFORM</td><td>the payment names the order's platform</td></tr>
- * <tr><td>CC-PAY-ENTERPRISE</td><td>the payment comes from the payment enterprise the order names</td></tr>
  * <tr><td>CC-PAYER</td><td>the payer is the buyer (name and identity document number)</td></tr>
  * <tr><td>CC-CONSIGNEE</td><td>the waybill's consignee is the order's (name, telephone, address)</td></tr>
  * <tr><td>CC-GOODS-VALUE</td><td>the order's goods value is the sum of its line totals</td></tr>
  * <tr><td>CC-PAID-FORMULA</td><td>paid amount = goods value + freight - discount + tax</td></tr>
  * </table>
- * Amounts are compared within a tolerance (default 0).
+ * Amounts are compared within a tolerance (default 0). That the payment names the order's platform
+ * and comes from the payment enterprise the order names is not a rule here: the documents are
+ * gathered by platform, and the order's payment slot is its named enterprise's (CrossCheckSteps).
  */
 public final class CrossCheckRules {
 
@@ -44,47 +46,32 @@ public final class CrossCheckRules {
         List<RuleViolation> v = new ArrayList<>();
         BigDecimal paid = Amounts.valueOrZero(order.getAmountPaid());
         if (order.getAmountPaid() != null && !Objects.equals(order.getAmountPaid().getCurrency(), payment.getAmount().getCurrency())) {
-            v.add(new RuleViolation("CC-PAID-AMOUNT", "the payment is in " + payment.getAmount().getCurrency()
-                    + ", the order in " + order.getAmountPaid().getCurrency(), List.of("/Order/AmountPaid/@currency", "/Payment/Amount/@currency")));
+            v.add(new RuleViolation("CC-PAID-AMOUNT", "the payment is not in the currency of the order's paid amount",
+                    List.of("/Order/AmountPaid/@currency", "/Payment/Amount/@currency")));
         } else if (differs(paid, payment.getAmount().getValue())) {
-            v.add(new RuleViolation("CC-PAID-AMOUNT", "the payment's amount " + Amounts.plain(payment.getAmount().getValue())
-                    + " differs from the order's paid amount " + Amounts.plain(paid), List.of("/Order/AmountPaid", "/Payment/Amount")));
+            v.add(new RuleViolation("CC-PAID-AMOUNT", "the payment's amount differs from the order's paid amount",
+                    List.of("/Order/AmountPaid", "/Payment/Amount")));
         }
         if (order.getPaymentTransactionId() != null && !order.getPaymentTransactionId().equals(payment.getPaymentTransactionId())) {
-            v.add(new RuleViolation("CC-PAY-TRANSACTION", "the order names payment transaction " + order.getPaymentTransactionId()
-                    + ", the payment is " + payment.getPaymentTransactionId(), List.of("/Order/PaymentTransactionId", "/Payment/PaymentTransactionId")));
+            v.add(new RuleViolation("CC-PAY-TRANSACTION", "the payment is not the transaction the order names",
+                    List.of("/Order/PaymentTransactionId", "/Payment/PaymentTransactionId")));
         }
         if (!order.getOrderNumber().equals(payment.getOrderNumber())) {
-            v.add(new RuleViolation("CC-ORDER-NUMBER", "the payment is for order " + payment.getOrderNumber()
-                    + ", not " + order.getOrderNumber(), List.of("/Order/OrderNumber", "/Payment/OrderNumber")));
+            v.add(new RuleViolation("CC-ORDER-NUMBER", "the payment does not carry the order's number exactly",
+                    List.of("/Order/OrderNumber", "/Payment/OrderNumber")));
         }
         if (!order.getOrderNumber().equals(waybill.getOrderNumber())) {
-            v.add(new RuleViolation("CC-ORDER-NUMBER", "the waybill is for order " + waybill.getOrderNumber()
-                    + ", not " + order.getOrderNumber(), List.of("/Order/OrderNumber", "/Shipment/OrderNumber")));
-        }
-        Optional<String> orderPlatform = Parties.customsCode(order.getParty(), PartyRoleType.PLATFORM);
-        Optional<String> paymentPlatform = Parties.customsCode(payment.getParty(), PartyRoleType.PLATFORM);
-        if (paymentPlatform.isPresent() && !paymentPlatform.equals(orderPlatform)) {
-            v.add(new RuleViolation("CC-PLATFORM", "the payment names platform " + paymentPlatform.get() + ", the order "
-                    + orderPlatform.orElse("none"), List.of("/Order/Party[@role='PLATFORM']/Identifier", "/Payment/Party[@role='PLATFORM']/Identifier")));
-        }
-        Optional<String> orderPsp = Parties.customsCode(order.getParty(), PartyRoleType.PAYMENT_SERVICE_PROVIDER);
-        Optional<String> paymentPsp = Parties.customsCode(payment.getParty(), PartyRoleType.PAYMENT_SERVICE_PROVIDER);
-        if (orderPsp.isPresent() && !orderPsp.equals(paymentPsp)) {
-            v.add(new RuleViolation("CC-PAY-ENTERPRISE", "the order names payment enterprise " + orderPsp.get()
-                    + ", the payment comes from " + paymentPsp.orElse("none"),
-                    List.of("/Order/Party[@role='PAYMENT_SERVICE_PROVIDER']/Identifier", "/Payment/Party[@role='PAYMENT_SERVICE_PROVIDER']/Identifier")));
+            v.add(new RuleViolation("CC-ORDER-NUMBER", "the waybill does not carry the order's number exactly",
+                    List.of("/Order/OrderNumber", "/Shipment/OrderNumber")));
         }
         var buyer = Parties.role(order.getParty(), PartyRoleType.BUYER);
         var payer = Parties.role(payment.getParty(), PartyRoleType.PAYER);
         List<String> payerProblems = new ArrayList<>();
         if (!Parties.name(buyer).equals(Parties.name(payer))) {
-            payerProblems.add("payer " + Parties.name(payer).orElse("none") + " is not buyer " + Parties.name(buyer).orElse("none"));
+            payerProblems.add("the payer's name is not the buyer's");
         }
-        var buyerId = Parties.personId(buyer).map(i -> i.getValue());
-        var payerId = Parties.personId(payer).map(i -> i.getValue());
-        if (!buyerId.equals(payerId)) {
-            payerProblems.add("payer identity document " + payerId.orElse("none") + " is not the buyer's " + buyerId.orElse("none"));
+        if (!Parties.personId(buyer).map(i -> i.getValue()).equals(Parties.personId(payer).map(i -> i.getValue()))) {
+            payerProblems.add("the payer's identity document number is not the buyer's");
         }
         if (!payerProblems.isEmpty()) {
             v.add(new RuleViolation("CC-PAYER", String.join("; ", payerProblems),
@@ -97,27 +84,28 @@ public final class CrossCheckRules {
         compare(consigneeProblems, "telephone", Parties.telephone(orderConsignee), Parties.telephone(waybillConsignee));
         compare(consigneeProblems, "address", Parties.addressLine(orderConsignee), Parties.addressLine(waybillConsignee));
         if (!consigneeProblems.isEmpty()) {
-            v.add(new RuleViolation("CC-CONSIGNEE", "the waybill's consignee differs from the order's: " + String.join("; ", consigneeProblems),
+            v.add(new RuleViolation("CC-CONSIGNEE", "the waybill's consignee differs from the order's in: " + String.join(", ", consigneeProblems),
                     List.of("/Order/Party[@role='CONSIGNEE']", "/Shipment/Party[@role='CONSIGNEE']")));
         }
         BigDecimal lines = order.getLine().stream().map(OrderLineType::getLineAmount).map(AmountType::getValue)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (differs(order.getGoodsValue().getValue(), lines)) {
-            v.add(new RuleViolation("CC-GOODS-VALUE", "goods value " + Amounts.plain(order.getGoodsValue().getValue())
-                    + " is not the sum of the line totals " + Amounts.plain(lines), List.of("/Order/GoodsValue", "/Order/Line/LineAmount")));
+            v.add(new RuleViolation("CC-GOODS-VALUE", "the order's goods value is not the sum of its line totals",
+                    List.of("/Order/GoodsValue", "/Order/Line/LineAmount")));
         }
         BigDecimal formula = order.getGoodsValue().getValue().add(Amounts.valueOrZero(order.getFreight()))
                 .subtract(Amounts.valueOrZero(order.getDiscount())).add(Amounts.valueOrZero(order.getTaxCollected()));
         if (order.getAmountPaid() != null && differs(paid, formula)) {
-            v.add(new RuleViolation("CC-PAID-FORMULA", "paid amount " + Amounts.plain(paid) + " is not goods value + freight - discount + tax = "
-                    + Amounts.plain(formula), List.of("/Order/AmountPaid", "/Order/GoodsValue", "/Order/Freight", "/Order/Discount", "/Order/TaxCollected")));
+            v.add(new RuleViolation("CC-PAID-FORMULA", "the order's paid amount is not goods value + freight - discount + tax",
+                    List.of("/Order/AmountPaid", "/Order/GoodsValue", "/Order/Freight", "/Order/Discount", "/Order/TaxCollected")));
         }
         return v;
     }
 
+    /** Which parts differ, by name only: the values belong to the order's and the waybill's senders. */
     private static void compare(List<String> problems, String what, Optional<String> order, Optional<String> waybill) {
         if (!order.equals(waybill)) {
-            problems.add(what + " '" + waybill.orElse("") + "' on the waybill, '" + order.orElse("") + "' in the order");
+            problems.add(what);
         }
     }
 

@@ -26,6 +26,9 @@ public final class Screening {
 
     private static final Logger LOG = LoggerFactory.getLogger(Screening.class);
 
+    /** The classification scheme of China customs' 10-digit commodity codes. */
+    static final String CUSTOMS_CODE = "CN-CUSTOMS10";
+
     private final Map<String, String> prohibited;
     private final Set<String> positive;
 
@@ -77,11 +80,13 @@ public final class Screening {
             for (ClassificationType c : item.getClassification()) {
                 String code = c.getValue();
                 prohibited.entrySet().stream().filter(e -> code.startsWith(e.getKey())).findFirst().ifPresent(e ->
-                        violations.add(new RuleViolation("SCREEN-PROHIBITED", "line " + item.getSequence() + " ("
-                                + item.getDescription() + ", " + code + "): " + e.getValue(), List.of(path))));
-                if (!positive.isEmpty() && !positive.contains(code)) {
-                    violations.add(new RuleViolation("SCREEN-NOT-LISTED", "line " + item.getSequence() + " (" + item.getDescription()
-                            + ", " + code + ") is not on the list of goods allowed for cross-border e-commerce retail import", List.of(path)));
+                        violations.add(new RuleViolation("SCREEN-PROHIBITED", "line " + item.getSequence()
+                                + ": its commodity code is prohibited (" + e.getValue() + ")", List.of(path))));
+                // the positive list holds China customs' 10-digit codes: other schemes (a 6-digit HS code beside it) are not on it
+                if (!positive.isEmpty() && CUSTOMS_CODE.equals(c.getScheme()) && !positive.contains(code)) {
+                    violations.add(new RuleViolation("SCREEN-NOT-LISTED", "line " + item.getSequence()
+                            + ": its commodity code is not on the list of goods allowed for cross-border e-commerce retail import",
+                            List.of(path)));
                 }
             }
         }

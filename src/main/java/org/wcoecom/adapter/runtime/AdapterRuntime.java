@@ -13,7 +13,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.jms.ConsumerType;
 import org.apache.camel.component.jms.JmsComponent;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.DefaultMainShutdownStrategy;
 import org.apache.camel.main.Main;
@@ -27,7 +26,9 @@ import org.wcoecom.adapter.broker.RollbackOnFailedCommitContainer;
 import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
+import org.wcoecom.adapter.security.ClientCertificates;
 import org.wcoecom.adapter.security.Credentials;
+import org.wcoecom.adapter.security.ServerTls;
 
 /**
  * The running adapter: the embedded broker (unless an external one is configured), the JMS
@@ -50,6 +51,8 @@ public final class AdapterRuntime implements AutoCloseable {
     private EmbeddedBroker broker;
     private JmsConnections connections;
     private Engine engine;
+    private HttpListener http;
+    private Optional<ServerTls> tls = Optional.empty();
     private Credentials credentials;
     private Main main;
 
@@ -57,6 +60,21 @@ public final class AdapterRuntime implements AutoCloseable {
         this.settings = settings;
         this.formats = FormatRegistry.load(settings.home());
         this.partners = PartnerDirectory.load(settings.optional("adapter.partners.file").map(Path::of));
+        requireKnownFormats(formats, partners);
+    }
+
+    /** A partner may only be allowed formats the adapter has, and declarations only if it declares. */
+    private static void requireKnownFormats(FormatRegistry formats, PartnerDirectory partners) {
+        for (Partner p : partners.all()) {
+            for (String id : p.formats()) {
+                var format = formats.byId(id).orElseThrow(() -> new IllegalArgumentException("partners file: partner " + p.id()
+                        + " may send " + id + ", which is not a format of this adapter (see `formats`)"));
+                if (java.util.Set.of("inventory", "declaration").contains(format.definition().kind()) && !p.mayDeclare()) {
+                    throw new IllegalArgumentException("partners file: partner " + p.id() + " (role " + p.role() + ") may not send "
+                            + id + ": declarations come only from partners with role declarant");
+                }
+            }
+        }
     }
 
     /** Runs something once every route has started (the demo, the start-up summary). */
@@ -74,8 +92,13 @@ public final class AdapterRuntime implements AutoCloseable {
 
     /** Starts everything and returns; {@link #close()} stops it. */
     public void start() throws Exception {
-        prepare();
-        main.start();
+        try {
+            prepare();
+            main.start();
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
     }
 
     /**
@@ -104,13 +127,18 @@ public final class AdapterRuntime implements AutoCloseable {
     private void prepare() throws Exception {
         // Vert.x and Artemis report a taken port in their logs and start anyway: check first
         Ports.requireFree("HTTP (adapter.http.port)", settings.get("adapter.http.host"), settings.integer("adapter.http.port"));
-        if (Boolean.parseBoolean(settings.get("adapter.soap.enabled"))) {
+        if (soapListens()) {
             Ports.requireFree("SOAP (adapter.soap.port)", settings.get("adapter.soap.host"), settings.integer("adapter.soap.port"));
         }
         Optional<String> externalUrl = settings.optional("adapter.broker.url");
         if (externalUrl.isEmpty()) {
             Ports.requireFree("broker (adapter.broker.port)", settings.get("adapter.broker.host"), settings.integer("adapter.broker.port"));
+            Ports.requireFree("operator (adapter.broker.operator-port)", settings.get("adapter.broker.operator-host"),
+                    settings.integer("adapter.broker.operator-port"));
         }
+        tls = ServerTls.from(settings);
+        ClientCertificates clientCertificates = ClientCertificates.from(settings,
+                partners.all().stream().map(Partner::id).collect(java.util.stream.Collectors.toSet()));
         credentials = Credentials.load(settings, partners);
         String url;
         String user;
@@ -123,7 +151,7 @@ public final class AdapterRuntime implements AutoCloseable {
             // the adapter's own broker user lives as long as this run
             user = BrokerUsers.ADAPTER;
             password = java.util.UUID.randomUUID().toString();
-            broker = embeddedBroker(settings, credentials, partners, settings.get("adapter.broker.host"), password);
+            broker = embeddedBroker(settings, credentials, partners, settings.get("adapter.broker.host"), password, tls);
             broker.start();
             url = broker.inVmUrl();
         }
@@ -136,11 +164,8 @@ public final class AdapterRuntime implements AutoCloseable {
         }
         Map<String, Object> props = new LinkedHashMap<>(settings.all());
         props.put("adapter.data.dir", settings.dataDir().toString());
-        props.put("camel.server.port", settings.get("adapter.http.port"));
-        props.put("camel.server.host", settings.get("adapter.http.host"));
-        // the HTTP server cuts off at twice the limit, so that a message somewhat over it still gets
-        // a receipt from the guard, and nothing much larger is ever read into memory
-        props.put("camel.server.maxBodySize", String.valueOf(2 * Long.parseLong(settings.get("adapter.limits.max-message-bytes"))));
+        // the adapter runs the HTTP server itself (HttpListener): Camel's has no client certificates
+        props.put("camel.server.enabled", "false");
         main.setDefaultPropertyPlaceholderLocation("false");
         main.setOverrideProperties(props);
         main.configure().withRoutesIncludePattern("file:" + settings.home().resolve("routes") + "/*.yaml");
@@ -155,7 +180,8 @@ public final class AdapterRuntime implements AutoCloseable {
         jms.getConfiguration().setConsumerType(ConsumerType.Custom);
         jms.getConfiguration().setMessageListenerContainerFactory(RollbackOnFailedCommitContainer::new);
         main.bind("jms", jms);
-        engine = new Engine(settings, formats, partners, credentials.partnerKeys(), main);
+        engine = new Engine(settings, formats, partners, credentials.partnerKeys(), clientCertificates, tls, main);
+        http = HttpListener.start(settings, engine.httpGate(), tls, clientCertificates, main);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport m) {
@@ -164,23 +190,9 @@ public final class AdapterRuntime implements AutoCloseable {
 
             @Override
             public void afterStart(BaseMainSupport m) {
-                requireHttpListening(m.getCamelContext());
                 afterStart.forEach(Runnable::run);
             }
         });
-    }
-
-    /**
-     * Vert.x only logs a failed bind and Camel starts without it; the port check before start leaves a
-     * moment in which another process may take the port. An adapter that cannot take HTTP messages must
-     * not look healthy, so it stops here instead.
-     */
-    private void requireHttpListening(CamelContext context) {
-        VertxPlatformHttpServer http = context.hasService(VertxPlatformHttpServer.class);
-        if (http != null && (http.getServer() == null || http.getServer().actualPort() <= 0)) {
-            throw new IllegalStateException("HTTP (adapter.http.port): could not listen on " + settings.get("adapter.http.host") + ":"
-                    + settings.get("adapter.http.port") + "; another process took it while the adapter started");
-        }
     }
 
     /**
@@ -189,17 +201,27 @@ public final class AdapterRuntime implements AutoCloseable {
      * adapter's journal.
      */
     static EmbeddedBroker embeddedBroker(Settings settings, Credentials credentials, PartnerDirectory partners, String host,
-                                         String adapterPassword) {
+                                         String adapterPassword, Optional<ServerTls> tls) {
         String destination = settings.get("adapter.egress.ceb.destination");
         EmbeddedBroker.Redelivery redelivery = new EmbeddedBroker.Redelivery(settings.integer("adapter.reliability.max-attempts"),
                 Long.parseLong(settings.get("adapter.reliability.redelivery-delay")),
                 Double.parseDouble(settings.get("adapter.reliability.redelivery-multiplier")),
                 Long.parseLong(settings.get("adapter.reliability.max-redelivery-delay")));
-        return new EmbeddedBroker(settings.dataDir(), host, settings.integer("adapter.broker.port"),
+        EmbeddedBroker broker = new EmbeddedBroker(settings.dataDir(), host, settings.integer("adapter.broker.port"),
                 credentials.brokerUsers(adapterPassword, partners, destination, settings.get("adapter.customs.inbound")), redelivery,
                 addressLimit(settings, "adapter.broker.max-address-bytes", "adapter.broker.address-full-policy"))
                 .limit(destination, addressLimit(settings, "adapter.egress.ceb.max-bytes", "adapter.egress.ceb.full-policy"))
-                .journalBufferTimeout(java.time.Duration.ofNanos(1000L * settings.integer("adapter.broker.journal-buffer-timeout-us")));
+                .journalBufferTimeout(java.time.Duration.ofNanos(1000L * settings.integer("adapter.broker.journal-buffer-timeout-us")))
+                // as on HTTP: somewhat over the limit is answered with a receipt, far over it is refused at once
+                .maxPartnerMessageBytes(2 * Long.parseLong(settings.get("adapter.limits.max-message-bytes")))
+                .tls(tls.map(t -> new EmbeddedBroker.Keystore(t.keystore(), t.password())))
+                .operatorAcceptor(settings.get("adapter.broker.operator-host"), settings.integer("adapter.broker.operator-port"));
+        // each partner's queue holds so much, then its sends wait or fail: one partner cannot fill the broker for all
+        EmbeddedBroker.AddressLimit partnerLimit = addressLimit(settings, "adapter.broker.partner-max-bytes", "adapter.broker.partner-full-policy");
+        for (Partner p : partners.all()) {
+            broker.limit("partner." + p.id() + ".in", partnerLimit);
+        }
+        return broker;
     }
 
     private static EmbeddedBroker.AddressLimit addressLimit(Settings settings, String bytesKey, String policyKey) {
@@ -237,6 +259,11 @@ public final class AdapterRuntime implements AutoCloseable {
         return partners;
     }
 
+    /** The adapter's TLS identity, when TLS is on (known once started). */
+    public Optional<ServerTls> tls() {
+        return tls;
+    }
+
     /** Where partners reach the broker over TCP, or the external broker's URL. */
     public String brokerUrl() {
         return broker != null ? broker.tcpUrl() : settings.get("adapter.broker.url");
@@ -246,9 +273,10 @@ public final class AdapterRuntime implements AutoCloseable {
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         String httpHost = settings.get("adapter.http.host");
-        lines.add("HTTP     POST http://" + ("0.0.0.0".equals(httpHost) ? "localhost" : httpHost) + ":"
+        lines.add("HTTP     POST " + (tlsEnabled() ? "https" : "http") + "://" + ("0.0.0.0".equals(httpHost) ? "localhost" : httpHost) + ":"
                 + settings.get("adapter.http.port") + "/api/v1/messages  (header X-Api-Key: the partner's API key)");
         lines.add("broker   " + (broker != null ? "embedded Artemis, journal " + broker.journalDir() + ", partners at " + broker.tcpUrl()
+                + ", operator at tcp://" + settings.get("adapter.broker.operator-host") + ":" + settings.get("adapter.broker.operator-port")
                 : "external " + settings.get("adapter.broker.url")));
         for (Partner p : partners.all()) {
             lines.add("JMS      partner.%s.in -> receipts on partner.%s.receipts (broker user %s)".formatted(p.id(), p.id(), p.id()));
@@ -267,6 +295,15 @@ public final class AdapterRuntime implements AutoCloseable {
         return lines;
     }
 
+    /** The SOAP service listens when it is on and has an exchange partner to hear. */
+    private boolean soapListens() {
+        return Boolean.parseBoolean(settings.get("adapter.soap.enabled")) && settings.optional("adapter.soap.partners").isPresent();
+    }
+
+    private boolean tlsEnabled() {
+        return Boolean.parseBoolean(settings.get("adapter.tls.enabled"));
+    }
+
     @Override
     public synchronized void close() {
         try {
@@ -275,6 +312,10 @@ public final class AdapterRuntime implements AutoCloseable {
             }
         } catch (Exception e) {
             LOG.warn("Camel did not stop cleanly: {}", e.getMessage());
+        }
+        if (http != null) {
+            http.close();
+            http = null;
         }
         if (connections != null) {
             connections.close();

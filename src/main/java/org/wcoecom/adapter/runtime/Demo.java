@@ -24,6 +24,7 @@ import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.wcoecom.adapter.broker.ConnectionFactories;
 import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.broker.MessageBodies;
 import org.wcoecom.adapter.partner.Partner;
@@ -95,7 +96,7 @@ public final class Demo implements Runnable {
     /** Waits for the declaration the cross-check forwards and prints it. */
     private void declaration(long since) throws JMSException, InterruptedException {
         String destination = runtime.settings().get("adapter.egress.ceb.destination");
-        try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(runtime.brokerUrl());
+        try (ActiveMQConnectionFactory cf = broker();
              Connection connection = cf.createConnection(BrokerUsers.CUSTOMS, password(BrokerUsers.CUSTOMS))) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -117,6 +118,20 @@ public final class Demo implements Runnable {
         }
     }
 
+    /** The broker as a partner reaches it; with TLS, trusting the adapter's own certificate. */
+    private ActiveMQConnectionFactory broker() {
+        String url = runtime.brokerUrl();
+        if (runtime.tls().isPresent()) {
+            url += "&trustStoreType=PKCS12&trustStorePath=" + encode(runtime.tls().get().keystore().toString())
+                    + "&trustStorePassword=" + encode(runtime.tls().get().password());
+        }
+        return ConnectionFactories.artemis(url);
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     private String password(String brokerUser) {
         return runtime.credentials().brokerPassword(brokerUser).orElse("");
     }
@@ -129,8 +144,11 @@ public final class Demo implements Runnable {
     }
 
     private void viaHttp(String partner, String name, byte[] xml) throws IOException, InterruptedException {
-        String url = "http://localhost:" + runtime.settings().get("adapter.http.port") + "/api/v1/messages";
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String url = (runtime.tls().isPresent() ? "https" : "http") + "://localhost:" + runtime.settings().get("adapter.http.port")
+                + "/api/v1/messages";
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        runtime.tls().ifPresent(t -> builder.sslContext(t.trustingItself()));
+        HttpClient client = builder.build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(WAIT)
                 .header("Content-Type", "application/xml")
                 .header("X-Api-Key", runtime.credentials().apiKey(partner).orElse(""))
@@ -143,7 +161,7 @@ public final class Demo implements Runnable {
     }
 
     private void viaJms(String partner, String name, byte[] xml) throws JMSException {
-        try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(runtime.brokerUrl());
+        try (ActiveMQConnectionFactory cf = broker();
              Connection connection = cf.createConnection(partner, password(partner))) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
@@ -193,7 +211,7 @@ public final class Demo implements Runnable {
         String destination = runtime.settings().get("adapter.egress.ceb.destination");
         say("");
         say("--- forwarded: messages on queue " + destination + " since the demo started ---");
-        try (ActiveMQConnectionFactory cf = new ActiveMQConnectionFactory(runtime.brokerUrl());
+        try (ActiveMQConnectionFactory cf = broker();
              Connection connection = cf.createConnection(BrokerUsers.CUSTOMS, password(BrokerUsers.CUSTOMS))) {
             connection.start();
             Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

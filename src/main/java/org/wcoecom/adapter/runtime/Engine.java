@@ -4,13 +4,11 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 
 import org.apache.camel.main.Main;
-import org.apache.camel.processor.aggregate.jdbc.JdbcAggregationRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.wcoecom.adapter.declaration.DeclarantSettings;
 import org.wcoecom.adapter.declaration.DeclarationAssembler;
 import org.wcoecom.adapter.declaration.TaxEstimator;
@@ -25,31 +23,38 @@ import org.wcoecom.adapter.pipeline.BatchFiles;
 import org.wcoecom.adapter.pipeline.BatchOutcome;
 import org.wcoecom.adapter.pipeline.CrossCheckSteps;
 import org.wcoecom.adapter.pipeline.CustomsReceiptSteps;
+import org.wcoecom.adapter.pipeline.Declarations;
 import org.wcoecom.adapter.pipeline.DeadLetters;
-import org.wcoecom.adapter.pipeline.DeclarationSteps;
 import org.wcoecom.adapter.pipeline.EgressService;
 import org.wcoecom.adapter.pipeline.FileChannel;
 import org.wcoecom.adapter.pipeline.IngressService;
+import org.wcoecom.adapter.pipeline.JmsInbound;
 import org.wcoecom.adapter.pipeline.LaterReceipts;
+import org.wcoecom.adapter.pipeline.RegularFilesOnly;
 import org.wcoecom.adapter.receipt.ReceiptService;
 import org.wcoecom.adapter.rules.CrossCheckRules;
-import org.wcoecom.adapter.rules.CrossCheckStrategy;
 import org.wcoecom.adapter.rules.Screening;
+import org.wcoecom.adapter.security.ClientCertificates;
 import org.wcoecom.adapter.security.HttpAuthenticator;
+import org.wcoecom.adapter.security.HttpGate;
 import org.wcoecom.adapter.security.PartnerKeys;
+import org.wcoecom.adapter.security.ServerTls;
+import org.wcoecom.adapter.security.SignatureCheck;
 import org.wcoecom.adapter.soap.SoapExchange;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.BuyerTotals;
 import org.wcoecom.adapter.store.Catalogue;
+import org.wcoecom.adapter.store.CrossCheckStore;
 import org.wcoecom.adapter.store.Database;
-import org.wcoecom.adapter.store.HeldDeclarations;
 import org.wcoecom.adapter.store.ReceivedRecords;
 import org.wcoecom.adapter.store.RecordSenders;
+import org.wcoecom.adapter.store.Retention;
+import org.wcoecom.adapter.xml.XmlSigner;
 
 /**
  * The adapter's engine objects, built from the settings and bound under the names the routes use
  * (httpAuth, ingress, deadLetters, receipts, egress, files, batchFiles, batchOutcome, laterReceipts, crossCheck,
- * crossCheckStrategy, crossCheckRepository, declarations, customsReceipts).
+ * customsReceipts).
  */
 final class Engine implements AutoCloseable {
 
@@ -57,17 +62,22 @@ final class Engine implements AutoCloseable {
 
     private final Database database;
     private final SoapExchange soap;
+    private final HttpGate httpGate;
 
-    Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, PartnerKeys keys, Main main) {
+    Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, PartnerKeys keys, ClientCertificates clientCertificates,
+           Optional<ServerTls> tls, Main main) {
         Path home = settings.home();
         Path data = settings.dataDir();
-        database = Database.open(settings);
+        // loaded first, so that a missing or unfit signing key stops the start instead of the first declaration
+        XmlSigner signer = SigningKeys.signer(settings, data);
+        SignatureCheck signatures = SignatureCheck.load(settings, partners, formats);
+        database = Databases.open(settings);
         int maxErrors = settings.integer("adapter.limits.max-errors");
         MessageReader reader = new MessageReader(formats, maxErrors);
-        Translator translator = new Translator(formats, maxErrors, () -> SigningKeys.signer(settings, data));
+        Translator translator = new Translator(formats, maxErrors, () -> signer);
         RecordSenders senders = new RecordSenders(database.dataSource());
         ReceivedRecords received = new ReceivedRecords(database.dataSource());
-        AuditTrail audit = new AuditTrail(database.dataSource());
+        AuditTrail audit = new AuditTrail(database.dataSource(), settings.integer("adapter.retention.rejected-bytes"));
         ReceiptService receipts = new ReceiptService(formats, translator, partners,
                 settings.get("adapter.receipt.default-format"), settings.receiptZone());
 
@@ -78,8 +88,6 @@ final class Engine implements AutoCloseable {
 
         Catalogue catalogue = new Catalogue(database.dataSource());
         seedCatalogue(settings, catalogue);
-        CrossCheckSteps crossCheck = new CrossCheckSteps(
-                new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), receipts);
         TaxEstimator tax = new TaxEstimator(TaxRates.load(home.resolve(settings.get("adapter.tax.rates-file"))),
                 new BigDecimal(settings.get("adapter.tax.cbec-factor")), new BigDecimal(settings.get("adapter.tax.single-limit")),
                 new BigDecimal(settings.get("adapter.tax.annual-limit")));
@@ -88,26 +96,37 @@ final class Engine implements AutoCloseable {
         DeclarationAssembler assembler = new DeclarationAssembler(DeclarantSettings.from(settings), catalogue,
                 CodeLists.load(home), settings.receiptZone());
 
-        main.bind("httpAuth", new HttpAuthenticator(keys));
+        Declarations declarations = new Declarations(assembler, screening, tax, new BuyerTotals(database.dataSource(), database.dialect()),
+                senders, translator, formats, settings.receiptZone());
         long maxMessageBytes = Long.parseLong(settings.get("adapter.limits.max-message-bytes"));
-        main.bind("ingress", new IngressService(reader, translator, partners, senders, received, audit,
+        HttpAuthenticator httpAuth = new HttpAuthenticator(keys, clientCertificates);
+        main.bind("httpAuth", httpAuth);
+        // HTTP bodies up to twice a message by default: one somewhat over the limit still gets its
+        // receipt from the guard, nothing much larger is ever read
+        long maxBodyBytes = settings.optional("adapter.http.max-body-bytes").map(Long::parseLong).orElse(2 * maxMessageBytes);
+        httpGate = new HttpGate(httpAuth, receipts, maxBodyBytes, Long.parseLong(settings.get("adapter.http.request-timeout")));
+        main.bind("ingress", new IngressService(reader, translator, partners, signatures, senders, received, audit, declarations,
                 maxMessageBytes, settings.receiptZone()));
+        main.bind("jmsInbound", new JmsInbound(maxMessageBytes));
         main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit));
         main.bind("receipts", receipts);
         main.bind("egress", new EgressService(formats, translator, transfer, audit));
         main.bind("files", new FileChannel());
+        main.bind("regularFilesOnly", new RegularFilesOnly());
         main.bind("batchFiles", new BatchFiles(new BatchSplitter(formats, maxMessageBytes, settings.integer("adapter.file.batch-records")),
                 maxMessageBytes, Long.parseLong(settings.get("adapter.file.max-batch-bytes"))));
         main.bind("batchOutcome", new BatchOutcome());
         main.bind("laterReceipts", new LaterReceipts());
-        main.bind("crossCheck", crossCheck);
-        main.bind("crossCheckStrategy", new CrossCheckStrategy());
-        main.bind("crossCheckRepository", crossCheckRepository());
-        main.bind("declarations", new DeclarationSteps(assembler, screening, tax, new BuyerTotals(database.dataSource()),
-                new HeldDeclarations(database.dataSource()), senders, translator, formats, crossCheck, settings.receiptZone()));
+        CrossCheckStore crossCheckStore = new CrossCheckStore(database.dataSource(), database.dialect());
+        main.bind("retention", new Retention(audit, received, senders, crossCheckStore,
+                java.time.Duration.ofDays(settings.integer("adapter.retention.audit-days")),
+                java.time.Duration.ofDays(settings.integer("adapter.retention.records-days"))));
+        main.bind("crossCheck", new CrossCheckSteps(crossCheckStore,
+                new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), declarations, receipts,
+                java.time.Duration.ofMillis(Long.parseLong(settings.get("adapter.crosscheck.timeout")))));
         main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts));
         // customs-to-customs exchange over SOAP (routes/soap.yaml)
-        soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource());
+        soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource(), tls);
         soap.bind(main);
     }
 
@@ -115,19 +134,9 @@ final class Engine implements AutoCloseable {
         return soap;
     }
 
-    /**
-     * The cross-check groups live in the database: a restart (or a crash) in the middle of a
-     * correlation loses nothing; a completed group is confirmed only once it has been processed.
-     */
-    private JdbcAggregationRepository crossCheckRepository() {
-        DataSourceTransactionManager tx = new DataSourceTransactionManager(database.dataSource());
-        JdbcAggregationRepository repo = new JdbcAggregationRepository(tx, Database.CROSSCHECK_REPOSITORY, database.dataSource());
-        repo.setUseRecovery(true);
-        repo.setRecoveryInterval(5, TimeUnit.SECONDS);
-        repo.setMaximumRedeliveries(5);
-        repo.setDeadLetterUri("jms:queue:DLQ.crosscheck");
-        repo.setDeserializationFilter("java.**;org.apache.camel.**;org.wcoecom.adapter.rules.**;!*");
-        return repo;
+    /** The HTTP ingress's handlers ahead of its route (authentication, body limit, request timeout). */
+    HttpGate httpGate() {
+        return httpGate;
     }
 
     private static void seedCatalogue(Settings settings, Catalogue catalogue) {

@@ -7,15 +7,19 @@ import java.util.UUID;
 import jakarta.jms.ConnectionFactory;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.wcoecom.adapter.broker.ConnectionFactories;
 import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.broker.EmbeddedBroker;
 import org.wcoecom.adapter.partner.PartnerDirectory;
 import org.wcoecom.adapter.security.Credentials;
+import org.wcoecom.adapter.security.ServerTls;
 
 /**
- * The adapter's broker, for operator commands: over TCP as the operator when the adapter runs;
- * when it is stopped, its embedded broker is opened on the data folder's journal for the time of
- * the command (the same users, no partner can connect meanwhile: it listens on loopback only).
+ * The adapter's broker, for operator commands: as the operator on the broker's operator acceptor
+ * ({@code adapter.broker.operator-host}/{@code -port}, loopback by default; the partners' acceptor
+ * refuses the operator) when the adapter runs; when it is stopped, its embedded broker is opened
+ * on the data folder's journal for the time of the command (the same users, no partner can
+ * connect meanwhile: it listens on loopback only).
  */
 public final class OperatorBroker implements AutoCloseable {
 
@@ -36,25 +40,37 @@ public final class OperatorBroker implements AutoCloseable {
     public static OperatorBroker open(Settings settings) throws Exception {
         Optional<String> external = settings.optional("adapter.broker.url");
         if (external.isPresent()) {
-            return new OperatorBroker(new ActiveMQConnectionFactory(external.get()), settings.optional("adapter.broker.user").orElse(null),
+            return new OperatorBroker(ConnectionFactories.artemis(external.get()), settings.optional("adapter.broker.user").orElse(null),
                     settings.optional("adapter.broker.password").orElse(null), null, "external broker " + external.get());
         }
         PartnerDirectory partners = PartnerDirectory.load(settings.optional("adapter.partners.file").map(Path::of));
         Credentials credentials = Credentials.load(settings, partners);
         String operatorPassword = credentials.brokerPassword(BrokerUsers.OPERATOR).orElseThrow(() -> new IllegalStateException(
                 "no operator broker password: set ADAPTER_SECRET_OPERATOR_BROKER_PASSWORD or " + credentials.secretsFile()));
-        String host = settings.get("adapter.broker.host");
+        String host = settings.get("adapter.broker.operator-host");
         String reachable = "0.0.0.0".equals(host) ? "127.0.0.1" : host;
-        int port = settings.integer("adapter.broker.port");
+        int port = settings.integer("adapter.broker.operator-port");
         if (!Ports.isFree(reachable, port)) {
             String url = "tcp://" + reachable + ":" + port;
-            return new OperatorBroker(new ActiveMQConnectionFactory(url), BrokerUsers.OPERATOR, operatorPassword, null,
+            Optional<ServerTls> tls = ServerTls.from(settings);
+            String connect = url;
+            if (tls.isPresent() && !EmbeddedBroker.isLoopback(reachable)) {
+                // the operator acceptor speaks TLS off loopback: trust the adapter's own certificate
+                connect += "?sslEnabled=true&trustStoreType=PKCS12&trustStorePath=" + encode(tls.get().keystore().toString())
+                        + "&trustStorePassword=" + encode(tls.get().password());
+            }
+            return new OperatorBroker(ConnectionFactories.artemis(connect), BrokerUsers.OPERATOR, operatorPassword, null,
                     "the running adapter's broker at " + url);
         }
-        EmbeddedBroker broker = AdapterRuntime.embeddedBroker(settings, credentials, partners, "127.0.0.1", UUID.randomUUID().toString());
+        EmbeddedBroker broker = AdapterRuntime.embeddedBroker(settings, credentials, partners, "127.0.0.1", UUID.randomUUID().toString(),
+                ServerTls.from(settings));
         broker.start();
-        return new OperatorBroker(new ActiveMQConnectionFactory(broker.inVmUrl()), BrokerUsers.OPERATOR, operatorPassword, broker,
+        return new OperatorBroker(ConnectionFactories.artemis(broker.inVmUrl()), BrokerUsers.OPERATOR, operatorPassword, broker,
                 "the stopped adapter's journal in " + broker.journalDir());
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public ConnectionFactory factory() {

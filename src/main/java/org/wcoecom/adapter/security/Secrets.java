@@ -113,10 +113,28 @@ public final class Secrets {
         if (!Files.isRegularFile(file)) {
             return;
         }
+        ownerOnly();
         try (InputStream in = Files.newInputStream(file)) {
             stored.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the secrets file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Checked at every start, not only when the file is made: a copy or a restore may have opened it. */
+    private void ownerOnly() {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            var owner = PosixFilePermissions.fromString("rw-------");
+            var now = Files.getPosixFilePermissions(file);
+            if (!now.equals(owner)) {
+                LOG.warn("the secrets file {} was readable by others ({}): now its owner's only", file, PosixFilePermissions.toString(now));
+                Files.setPosixFilePermissions(file, owner);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot check the permissions of the secrets file " + file + ": " + e.getMessage(), e);
         }
     }
 

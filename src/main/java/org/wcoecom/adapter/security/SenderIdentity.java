@@ -9,6 +9,7 @@ import net.sf.saxon.s9api.XdmNodeKind;
 
 import org.wcoecom.adapter.format.Format;
 import org.wcoecom.adapter.format.FormatDefinition;
+import org.wcoecom.adapter.format.NodePaths;
 import org.wcoecom.adapter.partner.Partner;
 
 import org.wcoecom.adapter.xml.XmlError;
@@ -42,8 +43,11 @@ public final class SenderIdentity {
                 for (String type : spec.get().senderReferences()) {
                     String code = record.references().get(type);
                     if (code != null && !partner.senderCodes().contains(code)) {
-                        errors.add(error(partner, code, record.path() + "/" + plain(spec.get().references().get(type)),
-                                "the " + type.toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+                        String what = "the " + type.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+                        // where the code is in the message, also when it is outside the record (an ancestor's)
+                        errors.add(format.referenceNode(document, record, type)
+                                .map(node -> error(partner, code, node, what))
+                                .orElseGet(() -> error(partner, code, record.path() + "/" + plain(spec.get().references().get(type)), what)));
                     }
                 }
             }
@@ -54,6 +58,11 @@ public final class SenderIdentity {
     private static XmlError error(Partner partner, String code, String path, String what) {
         return new XmlError(NOT_AUTHORISED, 0, 0, path, what + " " + code + " is not a code of partner " + partner.id()
                 + (partner.senderCodes().isEmpty() ? " (the partners file lists none)" : " (" + String.join(", ", partner.senderCodes()) + ")"));
+    }
+
+    private static XmlError error(Partner partner, String code, XdmNode at, String what) {
+        XmlError e = error(partner, code, NodePaths.of(at), what);
+        return new XmlError(e.code(), Math.max(0, at.getLineNumber()), Math.max(0, at.getColumnNumber()), e.path(), e.message());
     }
 
     /** {@code *:BaseTransfer/*:copCode} as the path a person reads: {@code BaseTransfer/copCode}. */

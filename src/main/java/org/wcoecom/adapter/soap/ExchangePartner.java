@@ -19,10 +19,14 @@ import java.util.Optional;
  *                          must carry a valid signature by one of its certificates, and ours are signed
  * @param truststore        PKCS#12 file with its certificates (to verify its signatures)
  * @param truststorePassword that file's password
+ * @param tlsTruststore     PKCS#12 file with the certificate authority (or the certificate) its https
+ *                          endpoint's certificate must chain to; empty: the JDK's certificate authorities
+ * @param tlsTruststorePassword that file's password
  */
 public record ExchangePartner(String id, String username, String password, List<String> countries,
                               Optional<String> endpoint, Optional<String> remoteUsername, Optional<String> remotePassword,
-                              boolean signed, Optional<Path> truststore, Optional<String> truststorePassword) {
+                              boolean signed, Optional<Path> truststore, Optional<String> truststorePassword,
+                              Optional<Path> tlsTruststore, Optional<String> tlsTruststorePassword) {
 
     public boolean receives(String country) {
         return endpoint.isPresent() && countries.contains(country);

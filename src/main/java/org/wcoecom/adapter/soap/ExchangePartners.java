@@ -55,8 +55,14 @@ public final class ExchangePartners {
                 throw new IllegalArgumentException("exchange partner " + id + " signs: set " + p
                         + "truststore (a PKCS#12 file with its certificates)");
             }
+            Optional<Path> tlsTruststore = settings.optional(p + "tls-truststore").map(Path::of);
+            if (tlsTruststore.isPresent() && endpoint.filter(e -> e.startsWith("https:")).isEmpty()) {
+                throw new IllegalArgumentException("exchange partner " + id + ": " + p + "tls-truststore is set, but its endpoint is"
+                        + " not https");
+            }
             partners.put(id, new ExchangePartner(id, username, password, countries, endpoint, remoteUsername,
-                    remotePassword, signed, truststore, settings.optional(p + "truststore-password")));
+                    remotePassword, signed, truststore, settings.optional(p + "truststore-password"),
+                    tlsTruststore, settings.optional(p + "tls-truststore-password")));
         }
         return new ExchangePartners(partners);
     }

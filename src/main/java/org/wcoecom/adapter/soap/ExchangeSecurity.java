@@ -17,8 +17,9 @@ import org.wcoecom.adapter.runtime.Settings;
 
 /**
  * WS-Security for the exchange, with CXF's WSS4J interceptors: a UsernameToken (password digest)
- * on every message both ways, a timestamp, and an XML signature of the SOAP Body (RSA-SHA256, the
- * certificate sent along) for partners that sign. Keys come from PKCS#12 keystores named in the
+ * on every message both ways, a timestamp no older than {@code adapter.soap.timestamp-max-age}, and
+ * an XML signature of the SOAP Body and the timestamp (RSA-SHA256, the certificate sent along) for
+ * partners that sign. Keys come from PKCS#12 keystores named in the
  * configuration; passwords from the configuration or the environment.
  */
 final class ExchangeSecurity {
@@ -33,9 +34,11 @@ final class ExchangeSecurity {
     private final Optional<KeyStore> ownKeys;
     private final String ownAlias;
     private final String ownKeyPassword;
+    private final int timestampMaxAge;
 
     ExchangeSecurity(Settings settings, ExchangePartners partners) {
         this.partners = partners;
+        this.timestampMaxAge = settings.integer("adapter.soap.timestamp-max-age");
         for (ExchangePartner p : partners.all()) {
             if (p.signed()) {
                 certificates.put(p.id(), KeyMaterial.certificates(p));
@@ -64,11 +67,15 @@ final class ExchangeSecurity {
         props.put(ConfigurationConstants.ACTION, ConfigurationConstants.USERNAME_TOKEN + " " + ConfigurationConstants.TIMESTAMP
                 + " " + ConfigurationConstants.SIGNATURE);
         props.put(ConfigurationConstants.PW_CALLBACK_REF, new Passwords(users));
+        // WSS4J refuses a timestamp (and a UsernameToken) created longer ago than this, whatever
+        // expiry its sender gave it; PartnerCheck requires that there is one
+        props.put(ConfigurationConstants.TTL_TIMESTAMP, String.valueOf(timestampMaxAge));
+        props.put(ConfigurationConstants.TTL_USERNAMETOKEN, String.valueOf(timestampMaxAge));
         props.put(ConfigurationConstants.SIG_VER_PROP_REF_ID, "adapterExchangeTrust");
         props.put("adapterExchangeTrust", KeyMaterial.trusting(certificates.values().stream().flatMap(List::stream).toList()));
         WSS4JInInterceptor wss4j = new WSS4JInInterceptor(props);
         // the actions required differ per partner: WSS4J processes whatever the header holds and
-        // PartnerCheck requires, per partner, the token and the signature
+        // PartnerCheck requires, per partner, the token, the timestamp and what the signature covers
         wss4j.setIgnoreActions(true);
         return List.of(wss4j, new PartnerCheck(partners, certificates));
     }

@@ -11,11 +11,15 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+
 import org.apache.wss4j.common.crypto.Merlin;
 
 /**
  * The keystores of the exchange: the adapter's own signing key ({@code adapter.soap.keystore}) and
- * each partner's certificates (its {@code truststore}), as WSS4J crypto objects.
+ * each partner's certificates (its {@code truststore}), as WSS4J crypto objects, and the trust of a
+ * partner's https endpoint (its {@code tls-truststore}).
  */
 final class KeyMaterial {
 
@@ -51,6 +55,20 @@ final class KeyMaterial {
             throw new IllegalArgumentException("exchange partner " + partner.id() + ": its truststore holds no certificate");
         }
         return certs;
+    }
+
+    /** Trust managers for a partner's https endpoint: its tls-truststore, if it has one. */
+    static Optional<TrustManager[]> tlsTrust(ExchangePartner partner) {
+        return partner.tlsTruststore().map(file -> {
+            try {
+                TrustManagerFactory f = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+                f.init(load(file, partner.tlsTruststorePassword(), "exchange partner " + partner.id() + " (tls-truststore)"));
+                return f.getTrustManagers();
+            } catch (java.security.GeneralSecurityException e) {
+                throw new IllegalArgumentException("exchange partner " + partner.id() + ": cannot use its tls-truststore: "
+                        + e.getMessage(), e);
+            }
+        });
     }
 
     /** A crypto that trusts exactly the given certificates (signature verification). */

@@ -31,9 +31,14 @@ public final class AuditTrail {
     private static final int MAX_DETAIL = 1000;
 
     private final DataSource db;
+    private final int keptBytes;
 
-    public AuditTrail(DataSource db) {
+    /**
+     * @param keptBytes how much of a rejected message is kept (its SHA-256 is of the whole message)
+     */
+    public AuditTrail(DataSource db, int keptBytes) {
         this.db = db;
+        this.keptBytes = keptBytes;
     }
 
     /**
@@ -51,13 +56,13 @@ public final class AuditTrail {
             return;
         }
         try {
-            Transactions.inTransaction(db, c -> write(c, events));
+            Transactions.inTransaction(db, c -> write(c, events, keptBytes));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the audit trail: " + e.getMessage(), e);
         }
     }
 
-    private static int[] write(Connection c, List<Event> events) throws SQLException {
+    private static int[] write(Connection c, List<Event> events, int keptBytes) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_event (at, event, partner, channel, format, message_id,"
                 + " record_id, content_sha256, outcome, detail, content) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             for (Event e : events) {
@@ -71,7 +76,8 @@ public final class AuditTrail {
                 s.setString(8, e.sha256());
                 s.setString(9, cut(e.outcome(), 20));
                 s.setString(10, cut(e.detail(), MAX_DETAIL));
-                s.setBytes(11, e.content());
+                s.setBytes(11, e.content() == null || e.content().length <= keptBytes ? e.content()
+                        : java.util.Arrays.copyOf(e.content(), keptBytes));
                 s.addBatch();
             }
             return s.executeBatch();
@@ -95,6 +101,11 @@ public final class AuditTrail {
             throw new IllegalStateException("cannot read the audit trail: " + e.getMessage(), e);
         }
         return events;
+    }
+
+    /** Deletes the events before the given time; how many. */
+    public int purge(Instant before) {
+        return Rows.deleteBefore(db, "audit_event", "at", before);
     }
 
     public static String sha256(byte[] bytes) {

@@ -6,52 +6,74 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import javax.sql.DataSource;
 
 /** What each buyer (by identity document) has declared in a calendar year: the annual CBEC quota. */
 public final class BuyerTotals {
 
     private final DataSource db;
+    private final Dialect dialect;
 
-    public BuyerTotals(DataSource db) {
+    public BuyerTotals(DataSource db, Dialect dialect) {
         this.db = db;
+        this.dialect = dialect;
     }
 
     public BigDecimal total(String buyerKey, int year) {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT total FROM buyer_total WHERE buyer_key = ? AND year_of = ?")) {
-            s.setString(1, buyerKey);
-            s.setInt(2, year);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getBigDecimal(1) : BigDecimal.ZERO;
-            }
+        try (Connection c = db.getConnection()) {
+            return total(c, buyerKey, year);
         } catch (SQLException e) {
             throw new IllegalStateException("buyer total lookup failed: " + e.getMessage(), e);
         }
     }
 
-    /** Adds a declared amount to the buyer's year, in one statement so concurrent adds do not lose each other. */
+    /** The buyer's total, read on the caller's connection (inside its transaction). */
+    public BigDecimal total(Connection c, String buyerKey, int year) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT total FROM buyer_total WHERE buyer_key = ? AND year_of = ?")) {
+            s.setString(1, buyerKey);
+            s.setInt(2, year);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getBigDecimal(1) : BigDecimal.ZERO;
+            }
+        }
+    }
+
+    /** Adds a declared amount to the buyer's year, in a transaction of its own. */
     public void add(String buyerKey, int year, BigDecimal amount) {
-        try (Connection c = db.getConnection()) {
-            try (PreparedStatement u = c.prepareStatement("UPDATE buyer_total SET total = total + ? WHERE buyer_key = ? AND year_of = ?")) {
-                u.setBigDecimal(1, amount);
-                u.setString(2, buyerKey);
-                u.setInt(3, year);
-                if (u.executeUpdate() == 1) {
-                    return;
-                }
-            }
-            try (PreparedStatement i = c.prepareStatement("INSERT INTO buyer_total (buyer_key, year_of, total) VALUES (?, ?, ?)")) {
-                i.setString(1, buyerKey);
-                i.setInt(2, year);
-                i.setBigDecimal(3, amount);
-                i.executeUpdate();
-            } catch (SQLException duplicate) {
-                // another thread inserted the row first: add to it
-                add(buyerKey, year, amount);
-            }
+        try {
+            Transactions.inTransaction(db, c -> {
+                add(c, buyerKey, year, amount);
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("buyer total update failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Adds a declared amount to the buyer's year on the caller's connection, so that it counts exactly
+     * when the declaration is committed; in one statement, so concurrent adds do not lose each other.
+     */
+    public void add(Connection c, String buyerKey, int year, BigDecimal amount) throws SQLException {
+        // SQLite would add in floating point: the sum is made here, exactly, under the transaction's write lock
+        String sql = dialect == Dialect.SQLITE
+                ? "UPDATE buyer_total SET total = ? WHERE buyer_key = ? AND year_of = ?"
+                : "UPDATE buyer_total SET total = total + ? WHERE buyer_key = ? AND year_of = ?";
+        BigDecimal value = dialect == Dialect.SQLITE ? total(c, buyerKey, year).add(amount) : amount;
+        try (PreparedStatement u = c.prepareStatement(sql)) {
+            u.setObject(1, value);
+            u.setString(2, buyerKey);
+            u.setInt(3, year);
+            if (u.executeUpdate() == 1) {
+                return;
+            }
+        }
+        Map<String, Object> key = new LinkedHashMap<>();
+        key.put("buyer_key", buyerKey);
+        key.put("year_of", year);
+        Rows.put(c, "buyer_total", key, Map.of("total", amount));
     }
 }

@@ -10,47 +10,53 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
-import org.wcoecom.adapter.runtime.Settings;
 
 /**
- * The adapter's database: cross-check state (Camel's JDBC aggregation repository), the product
- * catalogue, held declarations, buyers' annual totals, who sent which record (to relay
+ * The adapter's database: the three-document check's groups, the product
+ * catalogue, buyers' annual totals, who sent which record (to relay
  * customs receipts), the records received (idempotency) and the audit trail.
  */
 public final class Database implements AutoCloseable {
 
-    /** Name of the cross-check aggregation repository, and so of its two tables. */
-    public static final String CROSSCHECK_REPOSITORY = "crosscheck";
-
     private final HikariDataSource pool;
-    private final boolean postgres;
+    private final Dialect dialect;
 
-    private Database(HikariDataSource pool, boolean postgres) {
+    private Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
-        this.postgres = postgres;
-    }
-
-    /** The database the settings name (adapter.db.*): the embedded one under the data folder by default. */
-    public static Database open(Settings settings) {
-        return open(settings.dataDir(), settings.optional("adapter.db.url").orElse(null),
-                settings.optional("adapter.db.user").orElse(null), settings.optional("adapter.db.password").orElse(null));
+        this.dialect = dialect;
     }
 
     /**
-     * The default embedded H2 database under the data folder, or the given JDBC URL: H2
-     * ({@code jdbc:h2:...}) or PostgreSQL ({@code jdbc:postgresql://host/db}), shared by every
-     * adapter instance of a cluster.
+     * The embedded database under the data folder: SQLite in write-ahead-log mode, a file of the adapter's
+     * own (the folder is its owner's alone), no network server. A commit reaches the log before it returns,
+     * so a killed process loses nothing committed ({@code synchronous}: NORMAL; FULL also syncs each commit
+     * to the disk, for power failures, at a price). An H2 database of an earlier version found there is
+     * copied over on first start.
      */
-    public static Database open(Path dataDir, String url, String user, String password) {
-        String jdbcUrl = url == null || url.isBlank()
-                // WRITE_DELAY=0: a commit reaches the file at once, so a killed process loses none
-                // (H2 otherwise writes up to half a second later; CrashRecoveryIT lost the cross-check state)
-                ? "jdbc:h2:file:" + dataDir.resolve("db").resolve("adapter").toAbsolutePath() + ";AUTO_SERVER=TRUE;WRITE_DELAY=0"
-                : url;
-        boolean postgres = jdbcUrl.startsWith("jdbc:postgresql:");
-        if (!postgres && !jdbcUrl.startsWith("jdbc:h2:")) {
-            throw new IllegalArgumentException("adapter.db.url: " + jdbcUrl + " is neither an H2 nor a PostgreSQL JDBC URL");
+    public static Database embedded(Path dataDir, String synchronous) {
+        Path db = dataDir.resolve("db");
+        Path file = db.resolve("adapter.db");
+        boolean fresh = !java.nio.file.Files.exists(file);
+        String url = "jdbc:sqlite:" + file.toAbsolutePath() + "?journal_mode=WAL&synchronous=" + synchronous
+                + "&busy_timeout=30000&transaction_mode=IMMEDIATE&foreign_keys=false";
+        try {
+            java.nio.file.Files.createDirectories(db);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create " + db + ": " + e.getMessage(), e);
         }
+        Database database = open(url, null, null);
+        if (fresh) {
+            H2Migration.copyFrom(db.resolve("adapter"), database);
+        }
+        return database;
+    }
+
+    /**
+     * The database at a JDBC URL: PostgreSQL ({@code jdbc:postgresql://host/db}), shared by every adapter
+     * node of a cluster, or a SQLite or H2 file.
+     */
+    public static Database open(String jdbcUrl, String user, String password) {
+        Dialect dialect = Dialect.of(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null && !user.isBlank()) {
@@ -59,7 +65,7 @@ public final class Database implements AutoCloseable {
         }
         config.setMaximumPoolSize(16);
         config.setPoolName("adapter-db");
-        Database db = new Database(new HikariDataSource(config), postgres);
+        Database db = new Database(new HikariDataSource(config), dialect);
         db.migrate();
         return db;
     }
@@ -68,22 +74,38 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** Which database it is: the few statements they speak differently. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
     private void migrate() {
-        // the one type the two databases name differently
-        String blob = postgres ? "BYTEA" : "BLOB";
+        String blob = dialect.blob;
+        String decimal = dialect.decimal;
         String[] ddl = {
-            "CREATE TABLE IF NOT EXISTS " + CROSSCHECK_REPOSITORY + " (id VARCHAR(255) NOT NULL, exchange " + blob
-                    + " NOT NULL, version BIGINT NOT NULL, CONSTRAINT " + CROSSCHECK_REPOSITORY + "_pk PRIMARY KEY (id))",
-            "CREATE TABLE IF NOT EXISTS " + CROSSCHECK_REPOSITORY + "_completed (id VARCHAR(255) NOT NULL, exchange " + blob
-                    + " NOT NULL, version BIGINT NOT NULL, CONSTRAINT " + CROSSCHECK_REPOSITORY + "_completed_pk PRIMARY KEY (id))",
+            // the three-document check: a lock row per order number, its groups (one per platform), their documents,
+            // and what a step decided to send, kept under the step's id until the broker has taken it
+            "CREATE TABLE IF NOT EXISTS crosscheck_order (order_no VARCHAR(255) PRIMARY KEY, locked_at TIMESTAMP NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS crosscheck_group (order_no VARCHAR(255) NOT NULL, platform VARCHAR(64) NOT NULL,"
+                    + " state VARCHAR(16) NOT NULL, reason VARCHAR(2000), deadline TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL,"
+                    + " PRIMARY KEY (order_no, platform))",
+            "CREATE INDEX IF NOT EXISTS crosscheck_group_deadline ON crosscheck_group (deadline)",
+            "CREATE TABLE IF NOT EXISTS crosscheck_document (order_no VARCHAR(255) NOT NULL, platform VARCHAR(64) NOT NULL,"
+                    + " kind VARCHAR(16) NOT NULL, partner VARCHAR(64) NOT NULL, record_id VARCHAR(200) NOT NULL,"
+                    + " content " + blob + " NOT NULL, evaluated BOOLEAN NOT NULL, received_at TIMESTAMP NOT NULL,"
+                    + " PRIMARY KEY (order_no, platform, kind))",
+            "CREATE TABLE IF NOT EXISTS crosscheck_applied (source_id VARCHAR(255) PRIMARY KEY, created_at TIMESTAMP NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS crosscheck_output (source_id VARCHAR(255) NOT NULL, seq INT NOT NULL,"
+                    + " output_type VARCHAR(16) NOT NULL, partner VARCHAR(64), channel VARCHAR(16), record_id VARCHAR(200),"
+                    + " format VARCHAR(35), outcome VARCHAR(20), body " + blob + " NOT NULL, created_at TIMESTAMP NOT NULL,"
+                    + " PRIMARY KEY (source_id, seq))",
+            "CREATE INDEX IF NOT EXISTS crosscheck_output_created ON crosscheck_output (created_at)",
             "CREATE TABLE IF NOT EXISTS catalogue (item_no VARCHAR(64) PRIMARY KEY, gcode VARCHAR(10) NOT NULL,"
-                    + " gname VARCHAR(250) NOT NULL, unit1 VARCHAR(3) NOT NULL, qty1_per_unit DECIMAL(19,5) NOT NULL,"
-                    + " unit2 VARCHAR(3), qty2_per_unit DECIMAL(19,5), item_record_no VARCHAR(30), net_weight_kg DECIMAL(19,5),"
+                    + " gname VARCHAR(250) NOT NULL, unit1 VARCHAR(3) NOT NULL, qty1_per_unit " + decimal + " NOT NULL,"
+                    + " unit2 VARCHAR(3), qty2_per_unit " + decimal + ", item_record_no VARCHAR(30), net_weight_kg " + decimal + ","
                     + " updated_at TIMESTAMP NOT NULL)",
-            "CREATE TABLE IF NOT EXISTS held_declaration (correlation_key VARCHAR(255) PRIMARY KEY, group_data " + blob
-                    + " NOT NULL, reason VARCHAR(4000) NOT NULL, held_at TIMESTAMP NOT NULL)",
             "CREATE TABLE IF NOT EXISTS buyer_total (buyer_key VARCHAR(100) NOT NULL, year_of INT NOT NULL,"
-                    + " total DECIMAL(19,5) NOT NULL, PRIMARY KEY (buyer_key, year_of))",
+                    + " total " + decimal + " NOT NULL, PRIMARY KEY (buyer_key, year_of))",
             "CREATE TABLE IF NOT EXISTS record_ref (ref_type VARCHAR(35) NOT NULL, ref_value VARCHAR(255) NOT NULL,"
                     + " format VARCHAR(35) NOT NULL, record_id VARCHAR(200) NOT NULL, partner VARCHAR(64) NOT NULL,"
                     + " channel VARCHAR(16) NOT NULL, created_at TIMESTAMP NOT NULL)",
@@ -92,11 +114,15 @@ public final class Database implements AutoCloseable {
                     + " record_id VARCHAR(200) NOT NULL, inbound_id VARCHAR(200) NOT NULL, status VARCHAR(10) NOT NULL,"
                     + " first_seen TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL, PRIMARY KEY (partner, record_key))",
             "CREATE INDEX IF NOT EXISTS received_record_inbound ON received_record (inbound_id)",
-            "CREATE TABLE IF NOT EXISTS audit_event (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, at TIMESTAMP NOT NULL,"
+            "CREATE TABLE IF NOT EXISTS audit_event (id " + dialect.identity + ", at TIMESTAMP NOT NULL,"
                     + " event VARCHAR(20) NOT NULL, partner VARCHAR(64), channel VARCHAR(16), format VARCHAR(35),"
                     + " message_id VARCHAR(100), record_id VARCHAR(200), content_sha256 VARCHAR(64), outcome VARCHAR(20),"
                     + " detail VARCHAR(1000), content " + blob + ")",
             "CREATE INDEX IF NOT EXISTS audit_event_record ON audit_event (record_id)",
+            // retention deletes by age
+            "CREATE INDEX IF NOT EXISTS audit_event_at ON audit_event (at)",
+            "CREATE INDEX IF NOT EXISTS received_record_first_seen ON received_record (first_seen)",
+            "CREATE INDEX IF NOT EXISTS record_ref_created ON record_ref (created_at)",
         };
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             for (String sql : ddl) {

@@ -119,6 +119,14 @@ public final class ReceivedRecords {
         }
     }
 
+    /**
+     * Forgets the records first seen before the given time: the same record sent again after that is
+     * no longer known as a duplicate.
+     */
+    public int purge(Instant before) {
+        return Rows.deleteBefore(db, "received_record", "first_seen", before);
+    }
+
     /** The delivery's records have all been sent on. */
     public void done(String deliveryId) {
         update("UPDATE received_record SET status = '" + DONE + "', updated_at = ? WHERE inbound_id = ?", deliveryId);

@@ -38,37 +38,49 @@ public final class RecordSenders {
         registerAll(List.of(new Registration(sender, references)));
     }
 
+    /** Registers a record on the caller's connection, inside its transaction. */
+    public void register(Connection c, Sender sender, Map<String, String> references) throws SQLException {
+        insert(c, List.of(new Registration(sender, references)));
+    }
+
     /** Registers the records of one message in one transaction (one commit, not one per row). */
     public void registerAll(List<Registration> registrations) {
         if (registrations.isEmpty()) {
             return;
         }
         try {
-            Transactions.inTransaction(db, c -> {
-                try (PreparedStatement s = c.prepareStatement("INSERT INTO record_ref (ref_type, ref_value, format, record_id,"
-                        + " partner, channel, created_at) VALUES (?,?,?,?,?,?,?)")) {
-                    Timestamp now = Timestamp.from(Instant.now());
-                    for (Registration r : registrations) {
-                        for (Map.Entry<String, String> ref : r.references().entrySet()) {
-                            if (ref.getValue() == null || ref.getValue().isEmpty()) {
-                                continue;
-                            }
-                            s.setString(1, ref.getKey());
-                            s.setString(2, ref.getValue());
-                            s.setString(3, r.sender().format());
-                            s.setString(4, r.sender().recordId());
-                            s.setString(5, r.sender().partner());
-                            s.setString(6, r.sender().channel());
-                            s.setTimestamp(7, now);
-                            s.addBatch();
-                        }
-                    }
-                    return s.executeBatch();
-                }
-            });
+            Transactions.inTransaction(db, c -> insert(c, registrations));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot register record senders: " + e.getMessage(), e);
         }
+    }
+
+    private static int[] insert(Connection c, List<Registration> registrations) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO record_ref (ref_type, ref_value, format, record_id,"
+                + " partner, channel, created_at) VALUES (?,?,?,?,?,?,?)")) {
+            Timestamp now = Timestamp.from(Instant.now());
+            for (Registration r : registrations) {
+                for (Map.Entry<String, String> ref : r.references().entrySet()) {
+                    if (ref.getValue() == null || ref.getValue().isEmpty()) {
+                        continue;
+                    }
+                    s.setString(1, ref.getKey());
+                    s.setString(2, ref.getValue());
+                    s.setString(3, r.sender().format());
+                    s.setString(4, r.sender().recordId());
+                    s.setString(5, r.sender().partner());
+                    s.setString(6, r.sender().channel());
+                    s.setTimestamp(7, now);
+                    s.addBatch();
+                }
+            }
+            return s.executeBatch();
+        }
+    }
+
+    /** Forgets who sent the records registered before the given time: customs' later answers to them are kept unmatched. */
+    public int purge(Instant before) {
+        return Rows.deleteBefore(db, "record_ref", "created_at", before);
     }
 
     /**

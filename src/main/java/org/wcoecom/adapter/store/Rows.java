@@ -33,8 +33,21 @@ public final class Rows {
         }
     }
 
+    /** Deletes a table's rows whose time column is before the given time; how many. */
+    static int deleteBefore(javax.sql.DataSource db, String table, String column, java.time.Instant before) {
+        int total = 0;
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE " + column + " < ?")) {
+            s.setTimestamp(1, java.sql.Timestamp.from(before));
+            total = s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot purge " + table + ": " + e.getMessage(), e);
+        }
+        return total;
+    }
+
     static boolean isDuplicateKey(SQLException e) {
-        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+        return Dialect.isDuplicateKey(e);
     }
 
     private static int update(Connection c, String table, Map<String, Object> key, Map<String, Object> values) throws SQLException {

@@ -2,22 +2,9 @@ package org.wcoecom.adapter.xml;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.util.List;
 
-import javax.xml.crypto.dsig.CanonicalizationMethod;
-import javax.xml.crypto.dsig.Reference;
-import javax.xml.crypto.dsig.SignedInfo;
-import javax.xml.crypto.dsig.Transform;
-import javax.xml.crypto.dsig.XMLSignature;
-import javax.xml.crypto.dsig.XMLSignatureFactory;
-import javax.xml.crypto.dsig.dom.DOMSignContext;
-import javax.xml.crypto.dsig.keyinfo.KeyInfo;
-import javax.xml.crypto.dsig.keyinfo.KeyInfoFactory;
-import javax.xml.crypto.dsig.spec.C14NMethodParameterSpec;
-import javax.xml.crypto.dsig.spec.TransformParameterSpec;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
@@ -25,24 +12,19 @@ import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
 
+import org.apache.xml.security.keys.content.X509Data;
+import org.apache.xml.security.signature.XMLSignature;
+import org.apache.xml.security.transforms.Transforms;
 import org.w3c.dom.Document;
 
 /**
  * Signs a message the way China customs CBEC messages are signed: an enveloped XML-DSig signature
  * as the root's last child, C14N (20010315), Reference URI "" with the enveloped-signature
  * transform, and a KeyInfo with a KeyName (the certificate number) and the X.509 certificate.
- * The signature and digest algorithms are settings: partners and national crypto differ.
+ * The signature and digest algorithms are settings: RSA (SHA-1 as customs uses it, or SHA-256/512)
+ * or the national SM2-SM3 with SM3, through Apache Santuario ({@link SignatureAlgorithms}).
  */
 public final class XmlSigner {
-
-    static {
-        // Base64 values (SignatureValue, X509Certificate) on one line: the JDK breaks them with CRLF,
-        // which a serializer must write as "&#13;" in every line, and Java 17 has no LF-only option.
-        // Read once, when the JDK's XML security classes load; a value given on the command line wins.
-        if (System.getProperty("com.sun.org.apache.xml.internal.security.ignoreLineBreaks") == null) {
-            System.setProperty("com.sun.org.apache.xml.internal.security.ignoreLineBreaks", "true");
-        }
-    }
 
     private final PrivateKey key;
     private final X509Certificate certificate;
@@ -50,7 +32,23 @@ public final class XmlSigner {
     private final String signatureMethod;
     private final String digestMethod;
 
+    /**
+     * @throws IllegalArgumentException when an algorithm is unknown or the key cannot make signatures of that method
+     */
     public XmlSigner(PrivateKey key, X509Certificate certificate, String keyName, String signatureMethod, String digestMethod) {
+        SignatureAlgorithms.init();
+        if (!SignatureAlgorithms.isSignatureMethod(signatureMethod)) {
+            throw new IllegalArgumentException("unknown signature method '" + signatureMethod + "' (known: "
+                    + String.join(", ", SignatureAlgorithms.signatureMethods()) + ")");
+        }
+        if (!SignatureAlgorithms.isDigestMethod(digestMethod)) {
+            throw new IllegalArgumentException("unknown digest method '" + digestMethod + "' (known: "
+                    + String.join(", ", SignatureAlgorithms.digestMethods()) + ")");
+        }
+        if (!SignatureAlgorithms.fits(signatureMethod, key) || !SignatureAlgorithms.fits(signatureMethod, certificate.getPublicKey())) {
+            throw new IllegalArgumentException("the key is " + SignatureAlgorithms.keyKind(key) + ": signature method "
+                    + signatureMethod + " needs an " + SignatureAlgorithms.keyKind(signatureMethod) + " key");
+        }
         this.key = key;
         this.certificate = certificate;
         this.keyName = keyName;
@@ -58,16 +56,8 @@ public final class XmlSigner {
         this.digestMethod = digestMethod;
     }
 
-    /** A signer with the key and certificate under an alias of a PKCS#12 keystore. */
-    public static XmlSigner fromKeyStore(KeyStore store, String alias, char[] password, String keyName,
-                                         String signatureMethod, String digestMethod) throws Exception {
-        PrivateKey key = (PrivateKey) store.getKey(alias, password);
-        X509Certificate cert = (X509Certificate) store.getCertificate(alias);
-        if (key == null || cert == null) {
-            throw new IllegalArgumentException("keystore has no private key and certificate under alias '" + alias + "'");
-        }
-        return new XmlSigner(key, cert, keyName == null || keyName.isBlank() ? cert.getSerialNumber().toString(16) : keyName,
-                signatureMethod, digestMethod);
+    public X509Certificate certificate() {
+        return certificate;
     }
 
     /** The message, signed. It is our own output, so it is parsed without the guard (but still without DTDs). */
@@ -77,21 +67,24 @@ public final class XmlSigner {
         dbf.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Document doc = dbf.newDocumentBuilder().parse(new ByteArrayInputStream(message));
 
-        XMLSignatureFactory f = XMLSignatureFactory.getInstance("DOM");
-        Reference ref = f.newReference("",
-                f.newDigestMethod(digestMethod, null),
-                List.of(f.newTransform(Transform.ENVELOPED, (TransformParameterSpec) null)),
-                null, null);
-        SignedInfo signedInfo = f.newSignedInfo(
-                f.newCanonicalizationMethod(CanonicalizationMethod.INCLUSIVE, (C14NMethodParameterSpec) null),
-                f.newSignatureMethod(signatureMethod, null),
-                List.of(ref));
-        KeyInfoFactory kif = f.getKeyInfoFactory();
-        KeyInfo keyInfo = kif.newKeyInfo(List.of(kif.newKeyName(keyName), kif.newX509Data(List.of(certificate))));
-        DOMSignContext context = new DOMSignContext(key, doc.getDocumentElement());
-        context.setDefaultNamespacePrefix("ds");
-        XMLSignature signature = f.newXMLSignature(signedInfo, keyInfo);
-        signature.sign(context);
+        XMLSignature signature = new XMLSignature(doc, "", signatureMethod, SignatureAlgorithms.C14N);
+        doc.getDocumentElement().appendChild(signature.getElement());
+        Transforms transforms = new Transforms(doc);
+        transforms.addTransform(Transforms.TRANSFORM_ENVELOPED_SIGNATURE);
+        signature.addDocument("", transforms, digestMethod);
+        signature.getKeyInfo().addKeyName(keyName);
+        X509Data x509 = new X509Data(doc);
+        x509.addCertificate(certificate);
+        signature.getKeyInfo().add(x509);
+        signature.sign(key);
+        // Santuario breaks long base64 values with CRLF, which a serializer must write as "&#13;": one
+        // line each instead (neither value is covered by the signature; the DigestValue is too short to break)
+        for (String name : new String[] {"SignatureValue", "X509Certificate"}) {
+            org.w3c.dom.NodeList values = signature.getElement().getElementsByTagNameNS(org.apache.xml.security.utils.Constants.SignatureSpecNS, name);
+            for (int i = 0; i < values.getLength(); i++) {
+                values.item(i).setTextContent(values.item(i).getTextContent().replaceAll("\\s", ""));
+            }
+        }
 
         // written as it was signed: no re-indenting, or the digest would no longer match
         Transformer t = TransformerFactory.newDefaultInstance().newTransformer();

@@ -51,29 +51,29 @@ class BatchFileMemoryIT {
 
     @Test
     void a_200_mb_batch_file_completes_in_a_256_mb_heap(@TempDir Path data) throws Exception {
-        int broker = PackagedAdapter.freePort();
+        int operatorPort = PackagedAdapter.freePort();
         Path gcLog = data.resolve("gc.log");
         List<String> jvm = List.of(HEAP, "-Xlog:gc:file=" + gcLog);
         List<String> args = List.of("run", "--data", data.toString(), "--http-port", String.valueOf(PackagedAdapter.freePort()),
-                "--broker-port", String.valueOf(broker));
+                "--broker-port", String.valueOf(PackagedAdapter.freePort()), "--operator-port", String.valueOf(operatorPort));
         try (PackagedAdapter adapter = PackagedAdapter.start(jvm, args)) {
             try {
                 assertTrue(adapter.awaitLine("wco-ecom-adapter is running", Duration.ofSeconds(120)), adapter.output());
-                run(adapter, data, broker, gcLog);
+                run(adapter, data, operatorPort, gcLog);
             } finally {
                 keep(adapter, gcLog);
             }
         }
     }
 
-    private static void run(PackagedAdapter adapter, Path data, int broker, Path gcLog) throws Exception {
+    private static void run(PackagedAdapter adapter, Path data, int operatorPort, Path gcLog) throws Exception {
         String prefix = "BENCH-" + System.currentTimeMillis() % 100_000_000;
         Path inbox = data.resolve("inbox").resolve(PARTNER);
         Files.createDirectories(inbox);
         String name = prefix + ".xml";
         int orders = Batches.ordersFor(FILE_BYTES, prefix);
         long idleRssKb = memoryKb(adapter.pid(), "VmRSS:");
-        try (ActiveMQConnectionFactory operator = PackagedAdapter.operator(data, broker);
+        try (ActiveMQConnectionFactory operator = PackagedAdapter.operator(data, operatorPort);
              Customs customs = new Customs(operator, PARTNER + ":" + prefix + "-")) {
             long size = Batches.write(inbox.resolve(name), prefix, orders, UnaryOperator.identity());
             long start = System.nanoTime();

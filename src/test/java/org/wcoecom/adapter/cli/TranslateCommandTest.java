@@ -73,4 +73,20 @@ class TranslateCommandTest {
         assertTrue(unknownTarget.err.contains("unknown target format 'edifact'"), unknownTarget.err);
         assertEquals(2, Cli.run("translate", "--to", "canonical", "missing.xml").exit);
     }
+
+    @Test
+    void a_signed_format_needs_the_declarants_key_or_leave_to_sign_with_a_self_signed_one() {
+        Cli refused = Cli.run("translate", "--to", "ceb621", "mappings/ceb621/examples/inventory-single.canonical.xml");
+        assertEquals(2, refused.exit, refused.toString());
+        assertTrue(refused.err.contains("adapter.signing.keystore") && refused.err.contains("adapter.signing.allow-self-signed=true"),
+                refused.toString());
+        System.setProperty("adapter.signing.allow-self-signed", "true");
+        try {
+            Cli signed = Cli.run("translate", "--to", "ceb621", "mappings/ceb621/examples/inventory-single.canonical.xml");
+            assertEquals(0, signed.exit, signed.toString());
+            assertTrue(signed.out.contains("<ds:SignatureValue>"), signed.toString());
+        } finally {
+            System.clearProperty("adapter.signing.allow-self-signed");
+        }
+    }
 }

@@ -21,7 +21,7 @@ class CrossCheckRestartTest {
         try (TestAdapter before = new TestAdapter(data)) {
             assertEquals(200, before.post(Messages.utf8(Messages.order(k.orderNo(), k.transactionId())), CrossCheck.PLATFORM).statusCode());
             assertEquals(200, before.post(Messages.utf8(Messages.payment(k.orderNo(), k.transactionId())), CrossCheck.PAYMENT).statusCode());
-            CrossCheck.awaitStored(data, k.orderNo(), TestAdapter.WAIT);
+            CrossCheck.awaitStored(before, k.orderNo(), TestAdapter.WAIT);
         }
         try (TestAdapter after = new TestAdapter(data)) {
             assertEquals(200, after.post(Messages.utf8(Messages.waybill(k.orderNo(), k.logisticsNo())), CrossCheck.LOGISTICS).statusCode());

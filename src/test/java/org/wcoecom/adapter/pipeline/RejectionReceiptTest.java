@@ -63,7 +63,8 @@ class RejectionReceiptTest {
     @Test
     void a_wrong_namespace_is_answered_with_the_root_seen_and_the_formats_known() throws Exception {
         XdmNode receipt = rejected(Resources.text("messages/ceb311-wrong-namespace.xml"));
-        String info = Xml.value(receipt, "//ceb:returnInfo");
+        // the list of known roots is long: the answer may continue in further return elements
+        String info = String.join(" ", Xml.values(receipt, "//ceb:returnInfo/string()"));
         assertTrue(info.contains("{http://www.chinaport.gov.cn/ceb/2018}CEB311Message"), info);
         assertTrue(info.contains("ceb311"), info);
         assertEquals("UNKNOWN", Xml.value(receipt, "//ceb:orderNo"), "no order could be read from it");

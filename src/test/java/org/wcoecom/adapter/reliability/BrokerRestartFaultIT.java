@@ -27,6 +27,7 @@ class BrokerRestartFaultIT {
     @Test
     void nothing_is_lost_or_doubled_when_the_broker_restarts(@TempDir Path brokerData, @TempDir Path adapterData) throws Exception {
         int port = PackagedAdapter.freePort();
+        int operatorPort = PackagedAdapter.freePort();
         String url = "tcp://127.0.0.1:" + port;
         String run = String.valueOf(System.currentTimeMillis() % 1_000_000);
         List<String> records = new ArrayList<>();
@@ -34,14 +35,14 @@ class BrokerRestartFaultIT {
             records.addAll(FlowCounter.recordIds(run, m));
         }
         FlowCounter counter = new FlowCounter();
-        EmbeddedBroker broker = broker(brokerData, port);
+        EmbeddedBroker broker = broker(brokerData, port, operatorPort);
         broker.start();
         try (TestAdapter adapter = new TestAdapter(adapterData, Map.of(
                 "adapter.broker.url", url + "?reconnectAttempts=-1&retryInterval=500&retryIntervalMultiplier=1.5&maxRetryInterval=2000",
                 "adapter.broker.user", BrokerUsers.ADAPTER, "adapter.broker.password", "adapter-secret"));
              ActiveMQConnectionFactory clients = new ActiveMQConnectionFactory(url + "?reconnectAttempts=-1&retryInterval=500");
-             ActiveMQConnectionFactory operator = new ActiveMQConnectionFactory(url + "?reconnectAttempts=-1&retryInterval=500",
-                     BrokerUsers.OPERATOR, "operator-secret")) {
+             ActiveMQConnectionFactory operator = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + operatorPort
+                     + "?reconnectAttempts=-1&retryInterval=500", BrokerUsers.OPERATOR, "operator-secret")) {
             List<String> messageIds = FlowCounter.send(clients, "logistics-secret", run, MESSAGES);
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (counter.forwarded.size() < records.size() / 4 && System.nanoTime() < deadline) {
@@ -50,7 +51,7 @@ class BrokerRestartFaultIT {
             int before = counter.forwarded.size();
             broker.close();
             Thread.sleep(3000);
-            broker = broker(brokerData, port);
+            broker = broker(brokerData, port, operatorPort);
             broker.start();
             counter.collect(operator, records, messageIds, WAIT, Duration.ofSeconds(5));
             System.out.printf("broker restart: %d records in %d messages; %d forwarded before the broker stopped; %d distinct"
@@ -62,11 +63,11 @@ class BrokerRestartFaultIT {
         }
     }
 
-    private static EmbeddedBroker broker(Path dir, int port) {
+    private static EmbeddedBroker broker(Path dir, int port, int operatorPort) {
         BrokerUsers users = new BrokerUsers("adapter-secret", "operator-secret")
                 .partner("demo-logistics", "logistics-secret")
                 .customs("customs-secret", "customs.ceb.out", "customs.ceb.in");
         return new EmbeddedBroker(dir, "127.0.0.1", port, users, new EmbeddedBroker.Redelivery(6, 500, 2, 5000),
-                new EmbeddedBroker.AddressLimit(-1, "PAGE"));
+                new EmbeddedBroker.AddressLimit(-1, "PAGE")).operatorAcceptor("127.0.0.1", operatorPort);
     }
 }

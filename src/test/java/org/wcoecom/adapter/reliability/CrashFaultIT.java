@@ -28,8 +28,9 @@ class CrashFaultIT {
         String run = String.valueOf(System.currentTimeMillis() % 1_000_000);
         int http = PackagedAdapter.freePort();
         int broker = PackagedAdapter.freePort();
+        int operatorPort = PackagedAdapter.freePort();
         List<String> args = List.of("run", "--data", data.toString(), "--http-port", String.valueOf(http),
-                "--broker-port", String.valueOf(broker));
+                "--broker-port", String.valueOf(broker), "--operator-port", String.valueOf(operatorPort));
         List<String> records = new ArrayList<>();
         for (int m = 0; m < MESSAGES; m++) {
             records.addAll(FlowCounter.recordIds(run, m));
@@ -42,7 +43,7 @@ class CrashFaultIT {
                 messageIds = FlowCounter.send(partner, PackagedAdapter.secret(data, "demo-logistics.broker-password"), run, MESSAGES);
             }
             // let part of the flow through, then kill the adapter in the middle of it
-            try (ActiveMQConnectionFactory operator = PackagedAdapter.operator(data, broker)) {
+            try (ActiveMQConnectionFactory operator = PackagedAdapter.operator(data, operatorPort)) {
                 long deadline = System.nanoTime() + WAIT.toNanos();
                 while (counter.forwarded.size() < records.size() / 3 && System.nanoTime() < deadline) {
                     counter.collect(operator, records, messageIds, Duration.ofMillis(500), Duration.ZERO);
@@ -52,7 +53,7 @@ class CrashFaultIT {
             first.kill();
         }
         try (PackagedAdapter second = started(args);
-             ActiveMQConnectionFactory operator = PackagedAdapter.operator(data, broker)) {
+             ActiveMQConnectionFactory operator = PackagedAdapter.operator(data, operatorPort)) {
             counter.collect(operator, records, messageIds, WAIT, Duration.ofSeconds(5));
             System.out.printf("crash: %d records in %d messages; %d forwarded before SIGKILL; after restart %d distinct records"
                             + " forwarded (%d deliveries), %d distinct receipts (%d deliveries)%n", records.size(), MESSAGES,
@@ -60,7 +61,7 @@ class CrashFaultIT {
             try {
                 counter.assertExactlyOnce(records, messageIds);
             } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\n" + diagnosis(data, broker, records, counter)
+                throw new AssertionError(e.getMessage() + "\n" + diagnosis(data, broker, operatorPort, records, counter)
                         + where(operator, records, counter) + threads(second), e);
             }
             assertTrue(second.terminate(Duration.ofSeconds(60)));
@@ -68,9 +69,10 @@ class CrashFaultIT {
     }
 
     /** What the dead-letter queues and the audit trail say about the records that did not arrive. */
-    private static String diagnosis(Path data, int broker, List<String> records, FlowCounter counter) {
+    private static String diagnosis(Path data, int broker, int operatorPort, List<String> records, FlowCounter counter) {
         StringBuilder d = new StringBuilder();
-        d.append(Cli.run("dlq", "list", "--data", data.toString(), "--broker-port", String.valueOf(broker)).out);
+        d.append(Cli.run("dlq", "list", "--data", data.toString(), "--broker-port", String.valueOf(broker),
+                "--operator-port", String.valueOf(operatorPort)).out);
         records.stream().filter(r -> !counter.forwarded.containsKey(r)).limit(5).forEach(r ->
                 d.append(Cli.run("audit", r, "--data", data.toString()).out));
         return d.toString();

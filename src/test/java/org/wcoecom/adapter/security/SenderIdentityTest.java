@@ -33,25 +33,28 @@ class SenderIdentityTest {
     @Test
     void an_order_of_another_platform_posted_over_http_is_rejected() throws Exception {
         String orderNo = Messages.orderNo("ID-HTTP");
-        // demo-payment's own key, but the order is demo-platform's (copCode and ebpCode 3120966001)
-        HttpResponse<String> r = RunningAdapter.post(Messages.utf8(Messages.single(orderNo)), "demo-payment");
+        // demo-platform's own key, but the order is another platform's (copCode and ebpCode 3120966999)
+        HttpResponse<String> r = RunningAdapter.post(Messages.utf8(Messages.single(orderNo).replace("3120966001", "3120966999")),
+                "demo-platform");
         assertEquals(400, r.statusCode(), r.body());
         var ceb312 = engine.valid(Messages.utf8(r.body()));
         assertEquals("-301008", Xml.value(ceb312, "//ceb:returnStatus"));
         String info = Xml.value(ceb312, "//ceb:returnInfo");
-        assertTrue(info.contains("/CEB311Message/BaseTransfer/copCode") && info.contains("3120966001")
-                && info.contains("not a code of partner demo-payment"), info);
-        assertTrue(info.contains("/OrderHead/ebpCode"), info);
-        assertTrue(RunningAdapter.takeForwarded("demo-payment:" + orderNo, Duration.ofSeconds(2)).isEmpty());
+        assertTrue(info.contains("/CEB311Message/BaseTransfer/copCode") && info.contains("3120966999")
+                && info.contains("not a code of partner demo-platform"), info);
+        assertTrue(info.matches(".*\\d+:\\d+ /CEB311Message/Order\\[1]/OrderHead\\[1]/ebpCode\\[1] .*"), info);
+        assertTrue(RunningAdapter.takeForwarded("demo-platform:" + orderNo, Duration.ofSeconds(2)).isEmpty());
     }
 
     @Test
-    void a_waybill_carrier_sending_an_order_on_its_own_queue_is_rejected() throws Exception {
+    void a_carrier_sending_another_carriers_waybill_on_its_own_queue_is_rejected() throws Exception {
         String orderNo = Messages.orderNo("ID-JMS");
         try (Connection c = RunningAdapter.adapter().connection("demo-logistics")) {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
             BytesMessage m = s.createBytesMessage();
-            m.writeBytes(Messages.utf8(Messages.single(orderNo)));
+            // demo-logistics' own broker user, but the waybill is another carrier's (logisticsCode 3120968999)
+            m.writeBytes(Messages.utf8(Messages.waybill(orderNo, "WB" + orderNo).replace("<ceb:logisticsCode>3120968001<",
+                    "<ceb:logisticsCode>3120968999<")));
             s.createProducer(s.createQueue("partner.demo-logistics.in")).send(m);
             try (MessageConsumer receipts = s.createConsumer(s.createQueue("partner.demo-logistics.receipts"),
                     "JMSCorrelationID = '" + m.getJMSMessageID() + "'")) {
@@ -61,6 +64,6 @@ class SenderIdentityTest {
                 assertTrue(info.contains("SENDER") || info.contains("not a code of partner demo-logistics"), info);
             }
         }
-        assertTrue(RunningAdapter.takeForwarded("demo-logistics:" + orderNo, Duration.ofSeconds(2)).isEmpty());
+        assertTrue(RunningAdapter.takeForwarded("demo-logistics:WB" + orderNo, Duration.ofSeconds(2)).isEmpty());
     }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wcoecom.adapter.support.ExchangeKeys;
 import org.wcoecom.adapter.support.OverseasCustoms;
 import org.wcoecom.adapter.support.PackagedAdapter;
+import org.wcoecom.adapter.support.PartnerSigning;
 import org.wcoecom.adapter.support.Project;
 import org.wcoecom.adapter.support.SoapPartners;
 import org.wcoecom.adapter.support.TestAdapter;
@@ -50,7 +51,7 @@ class SoapDeadLetterTest {
 
     @Test
     void unreachable_partner_gets_the_declaration_dead_lettered() throws Exception {
-        byte[] ceb621 = Project.bytes(Project.examples("ceb621").resolve("inventory-single.xml"));
+        byte[] ceb621 = PartnerSigning.declarant().sign(Project.bytes(Project.examples("ceb621").resolve("inventory-single.xml")));
         assertEquals(200, adapter.post(ceb621, "demo-declarant").statusCode());
 
         var dead = adapter.take("DLQ.exchange.declaration", null, TestAdapter.WAIT)

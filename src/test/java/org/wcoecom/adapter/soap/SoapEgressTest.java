@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wcoecom.adapter.support.ExchangeKeys;
 import org.wcoecom.adapter.support.OverseasCustoms;
 import org.wcoecom.adapter.support.PackagedAdapter;
+import org.wcoecom.adapter.support.PartnerSigning;
 import org.wcoecom.adapter.support.Project;
 import org.wcoecom.adapter.support.SoapPartners;
 import org.wcoecom.adapter.support.TestAdapter;
@@ -48,7 +49,7 @@ class SoapEgressTest {
 
     @Test
     void ceb621_goes_out_as_wco_dm_and_the_answer_comes_back() throws Exception {
-        byte[] ceb621 = Project.bytes(Project.examples("ceb621").resolve("inventory-single.xml"));
+        byte[] ceb621 = PartnerSigning.declarant().sign(Project.bytes(Project.examples("ceb621").resolve("inventory-single.xml")));
         assertEquals(200, adapter.post(ceb621, "demo-declarant").statusCode());
 
         Waits.until(() -> !customs.received().isEmpty(), "the declaration reached the overseas customs");

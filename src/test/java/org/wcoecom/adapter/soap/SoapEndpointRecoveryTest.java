@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wcoecom.adapter.support.ExchangeKeys;
 import org.wcoecom.adapter.support.OverseasCustoms;
 import org.wcoecom.adapter.support.PackagedAdapter;
+import org.wcoecom.adapter.support.PartnerSigning;
 import org.wcoecom.adapter.support.Project;
 import org.wcoecom.adapter.support.SoapPartners;
 import org.wcoecom.adapter.support.TestAdapter;
@@ -51,7 +52,7 @@ class SoapEndpointRecoveryTest {
 
     @Test
     void declaration_is_delivered_once_after_the_endpoint_comes_back() throws Exception {
-        byte[] ceb621 = Project.bytes(Project.examples("ceb621").resolve("inventory-single.xml"));
+        byte[] ceb621 = PartnerSigning.declarant().sign(Project.bytes(Project.examples("ceb621").resolve("inventory-single.xml")));
         assertEquals(200, adapter.post(ceb621, "demo-declarant").statusCode());
         // the CEB621 has gone to customs: the copy for the exchange is being offered to the endpoint, which is down
         adapter.forwarded("demo-declarant:YX20261120143005001");

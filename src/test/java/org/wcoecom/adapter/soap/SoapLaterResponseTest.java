@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wcoecom.adapter.support.ExchangeKeys;
 import org.wcoecom.adapter.support.OverseasCustoms;
 import org.wcoecom.adapter.support.PackagedAdapter;
+import org.wcoecom.adapter.support.PartnerSigning;
 import org.wcoecom.adapter.support.Project;
 import org.wcoecom.adapter.support.SoapPartners;
 import org.wcoecom.adapter.support.SoapBodies;
@@ -62,7 +63,7 @@ class SoapLaterResponseTest {
 
     @Test
     void later_release_reaches_the_original_sender() throws Exception {
-        byte[] ceb621 = Project.bytes(Project.examples("ceb621").resolve("inventory-single.xml"));
+        byte[] ceb621 = PartnerSigning.declarant().sign(Project.bytes(Project.examples("ceb621").resolve("inventory-single.xml")));
         assertEquals(200, adapter.post(ceb621, "demo-declarant").statusCode());
         String selector = "AdapterRecordId = 'demo-declarant:YX20261120143005001' AND AdapterReceiptFormat = 'ceb622'";
         adapter.take("partner.demo-declarant.receipts", selector, TestAdapter.WAIT)

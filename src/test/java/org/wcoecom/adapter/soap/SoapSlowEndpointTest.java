@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wcoecom.adapter.support.ExchangeKeys;
 import org.wcoecom.adapter.support.OverseasCustoms;
 import org.wcoecom.adapter.support.PackagedAdapter;
+import org.wcoecom.adapter.support.PartnerSigning;
 import org.wcoecom.adapter.support.Project;
 import org.wcoecom.adapter.support.SoapPartners;
 import org.wcoecom.adapter.support.TestAdapter;
@@ -49,7 +50,7 @@ class SoapSlowEndpointTest {
 
     @Test
     void slow_answer_times_out_and_the_retry_is_answered() throws Exception {
-        byte[] ceb621 = Project.bytes(Project.examples("ceb621").resolve("inventory-single.xml"));
+        byte[] ceb621 = PartnerSigning.declarant().sign(Project.bytes(Project.examples("ceb621").resolve("inventory-single.xml")));
         assertEquals(200, adapter.post(ceb621, "demo-declarant").statusCode());
 
         var receipt = adapter.take("partner.demo-declarant.receipts",

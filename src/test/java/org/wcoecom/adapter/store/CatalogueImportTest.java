@@ -19,7 +19,7 @@ class CatalogueImportTest {
     void a_csv_file_adds_and_replaces_items(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("items.csv");
         Files.writeString(csv, Catalogue.HEADER + "\nSKU-1,1901101010,婴幼儿配方奶粉,035,0.9,,,,0.9\nSKU-2,3304990099,面霜,035,0.05,142,1,R-7,\n");
-        try (Database db = Database.open(dir, null, null, null)) {
+        try (Database db = Database.embedded(dir, "NORMAL")) {
             Catalogue c = new Catalogue(db.dataSource());
             assertEquals(2, c.importCsv(csv));
             Catalogue.Item cream = c.find("SKU-2").orElseThrow();
@@ -39,7 +39,7 @@ class CatalogueImportTest {
     void one_bad_line_changes_nothing_and_is_named(@TempDir Path dir) throws Exception {
         Path csv = dir.resolve("items.csv");
         Files.writeString(csv, Catalogue.HEADER + "\nSKU-1,1901101010,婴幼儿配方奶粉,035,0.9,,,,0.9\nSKU-2,33049900,面霜,035,0.05,,,,\n");
-        try (Database db = Database.open(dir, null, null, null)) {
+        try (Database db = Database.embedded(dir, "NORMAL")) {
             Catalogue c = new Catalogue(db.dataSource());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.importCsv(csv));
             assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("33049900"), e.getMessage());
@@ -54,7 +54,7 @@ class CatalogueImportTest {
         Cli r = Cli.run("catalogue", "import", "--data", dir.resolve("data").toString(), csv.toString());
         assertEquals(0, r.exit, r.toString());
         assertTrue(r.out.contains("imported 1 items"), r.out);
-        try (Database db = Database.open(dir.resolve("data"), null, null, null)) {
+        try (Database db = Database.embedded(dir.resolve("data"), "NORMAL")) {
             assertEquals("天然蜂蜜", new Catalogue(db.dataSource()).find("SKU-9").orElseThrow().gname());
         }
     }

@@ -25,7 +25,7 @@ class MessageClaimTest {
 
     @Test
     void records_of_a_message_are_claimed_like_one_at_a_time(@TempDir Path data) throws Exception {
-        try (Database db = Database.open(data, null, null, null)) {
+        try (Database db = Database.embedded(data, "NORMAL")) {
             ReceivedRecords received = new ReceivedRecords(db.dataSource());
 
             assertEquals(List.of(Claim.NEW, Claim.NEW, Claim.NEW), received.claimAll("p", R1_R2_R3, "delivery-1"));

@@ -48,8 +48,8 @@ class PostgresStoreTest {
             assertEquals(200, again.statusCode());
             assertTrue(again.body().contains("-301010"), again.body());
         }
-        try (Database db = Database.open(data, url, null, null)) {
-            List<AuditTrail.Event> history = new AuditTrail(db.dataSource()).history(CrossCheck.PLATFORM + ":" + k.orderNo());
+        try (Database db = Database.open(url, null, null)) {
+            List<AuditTrail.Event> history = new AuditTrail(db.dataSource(), 65536).history(CrossCheck.PLATFORM + ":" + k.orderNo());
             assertEquals(List.of("FORWARDED SENT", "RECEIVED ACCEPTED", "RECEIVED DUPLICATE"),
                     history.stream().map(e -> e.event() + " " + e.outcome()).sorted().toList());
         }

@@ -73,15 +73,15 @@ public final class CrossCheck {
     }
 
     /**
-     * Waits until the cross-check store of the adapter with this data folder holds the group of an
-     * order (the embedded H2 database; AUTO_SERVER lets a second process look in).
+     * Waits until the cross-check store of a running adapter holds the group of an order (the embedded
+     * database is a file another process may read).
      */
-    public static void awaitStored(Path dataDir, String orderNo, Duration wait) throws InterruptedException {
-        String url = "jdbc:h2:file:" + dataDir.resolve("db").resolve("adapter").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+    public static void awaitStored(TestAdapter adapter, String orderNo, Duration wait) throws InterruptedException {
+        String url = "jdbc:sqlite:" + adapter.dataDir().resolve("db").resolve("adapter.db").toAbsolutePath() + "?open_mode=1";
         long deadline = System.nanoTime() + wait.toNanos();
         while (System.nanoTime() < deadline) {
-            try (var c = java.sql.DriverManager.getConnection(url, "", "");
-                    var st = c.prepareStatement("SELECT COUNT(*) FROM crosscheck WHERE id = ?")) {
+            try (var c = java.sql.DriverManager.getConnection(url);
+                    var st = c.prepareStatement("SELECT COUNT(*) FROM crosscheck_group WHERE order_no = ?")) {
                 st.setString(1, orderNo);
                 try (var r = st.executeQuery()) {
                     if (r.next() && r.getInt(1) > 0) {

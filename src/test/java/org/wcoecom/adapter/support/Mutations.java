@@ -55,6 +55,16 @@ public final class Mutations {
 
     /** Every variant of the message, labelled by what was changed. */
     public static Map<String, byte[]> of(byte[] bytes) {
+        return of(bytes, List.of());
+    }
+
+    /**
+     * Every variant of the message, its leaves also given each of {@code moreValues} (the limits and
+     * patterns of another standard than CEB, e.g. ISO 20022's 35- and 140-character texts, BICs, UETRs).
+     */
+    public static Map<String, byte[]> of(byte[] bytes, List<String> moreValues) {
+        List<String> values = new ArrayList<>(VALUES);
+        values.addAll(moreValues);
         Map<String, Document> out = new LinkedHashMap<>();
         Document original = parse(bytes);
         Document message = original;
@@ -107,7 +117,7 @@ public final class Mutations {
             put(out, message, path + " with text before its children", d -> find(d, path).insertBefore(
                     d.createTextNode("text"), find(d, path).getFirstChild()));
             if (isLeaf(e)) {
-                for (String value : VALUES) {
+                for (String value : values) {
                     put(out, message, path + " = '" + abbreviate(value) + "'", d -> find(d, path).setTextContent(value));
                 }
                 put(out, message, path + " with a comment inside", d -> {

@@ -46,6 +46,7 @@ public final class OverseasCustoms implements AutoCloseable {
     private volatile int slowCalls;
     private volatile long slowMillis;
     private ExchangeKeys trusted;
+    private TlsKeys tls;
     private EndpointImpl endpoint;
 
     public OverseasCustoms(int port, String user, String password) {
@@ -55,7 +56,13 @@ public final class OverseasCustoms implements AutoCloseable {
     }
 
     public String address() {
-        return "http://127.0.0.1:" + port + "/ws/exchange";
+        return (tls == null ? "http" : "https") + "://127.0.0.1:" + port + "/ws/exchange";
+    }
+
+    /** Serves over https with these keys (its certificate, and the names it is for). */
+    public OverseasCustoms tls(TlsKeys keys) {
+        this.tls = keys;
+        return this;
     }
 
     public OverseasCustoms answering(UnaryOperator<String> answer) {
@@ -77,6 +84,23 @@ public final class OverseasCustoms implements AutoCloseable {
     }
 
     public synchronized OverseasCustoms start() {
+        if (tls != null) {
+            try {
+                java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+                try (java.io.InputStream in = java.nio.file.Files.newInputStream(tls.keystore())) {
+                    keys.load(in, tls.password().toCharArray());
+                }
+                javax.net.ssl.KeyManagerFactory kmf = javax.net.ssl.KeyManagerFactory.getInstance(
+                        javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(keys, tls.password().toCharArray());
+                org.apache.cxf.configuration.jsse.TLSServerParameters params = new org.apache.cxf.configuration.jsse.TLSServerParameters();
+                params.setKeyManagers(kmf.getKeyManagers());
+                BusFactory.getDefaultBus().getExtension(org.apache.cxf.transport.http_jetty.JettyHTTPServerEngineFactory.class)
+                        .setTLSServerParametersForPort("127.0.0.1", port, params);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         endpoint = new EndpointImpl(BusFactory.getDefaultBus(), new Desk());
         endpoint.setWsdlLocation(Project.root().resolve("xsd/soap/exchange.wsdl").toUri().toString());
         endpoint.setServiceName(new QName(NS, "CustomsExchangeService"));

@@ -52,8 +52,11 @@ public final class PackagedAdapter implements AutoCloseable {
     public static PackagedAdapter start(List<String> jvmOptions, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-Dadapter.http.host=127.0.0.1", "-Dadapter.broker.host=127.0.0.1",
-                "-Dadapter.soap.host=127.0.0.1", "-Dadapter.soap.port=" + freePort(), "-jar", JAR.toString()));
+        // ports of their own for what the test does not reach (run --operator-port wins over the property); the packaged
+        // adapter signs its declarations with a key it makes itself (outside --demo only when allowed)
+        command.addAll(List.of("-Dadapter.signing.allow-self-signed=true", "-Dadapter.http.host=127.0.0.1", "-Dadapter.broker.host=127.0.0.1",
+                "-Dadapter.soap.host=127.0.0.1", "-Dadapter.soap.port=" + freePort(),
+                "-Dadapter.broker.operator-port=" + freePort(), "-jar", JAR.toString()));
         command.addAll(args);
         return new PackagedAdapter(new ProcessBuilder(command).directory(Project.root().toFile())
                 .redirectErrorStream(true).start());
@@ -130,9 +133,9 @@ public final class PackagedAdapter implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no secret " + name + " in " + dataDir));
     }
 
-    /** A connection factory for the child's broker as the operator (every queue). */
-    public static org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory operator(Path dataDir, int brokerPort) {
-        return new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort, "operator",
+    /** A connection factory for the child's broker as the operator (every queue), on its operator port (run --operator-port). */
+    public static org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory operator(Path dataDir, int operatorPort) {
+        return new org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory("tcp://127.0.0.1:" + operatorPort, "operator",
                 secret(dataDir, "operator.broker-password"));
     }
 

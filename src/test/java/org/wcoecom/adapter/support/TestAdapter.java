@@ -43,9 +43,11 @@ public final class TestAdapter implements AutoCloseable {
     private final Path dataDir;
     private final int httpPort;
     private final int brokerPort;
+    private final int operatorPort;
     private final int soapPort;
     private final AdapterRuntime runtime;
     private final ActiveMQConnectionFactory operatorConnections;
+    private final ActiveMQConnectionFactory partnerConnections;
     private final Secrets secrets;
 
     /** Starts an adapter on the data folder (reusing its journal and database if there are some). */
@@ -58,6 +60,7 @@ public final class TestAdapter implements AutoCloseable {
         this.dataDir = dataDir;
         this.httpPort = PackagedAdapter.freePort();
         this.brokerPort = PackagedAdapter.freePort();
+        this.operatorPort = PackagedAdapter.freePort();
         this.soapPort = PackagedAdapter.freePort();
         Map<String, String> values = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("adapter.home", Project.root().toString()),
@@ -66,30 +69,42 @@ public final class TestAdapter implements AutoCloseable {
                 Map.entry("adapter.http.port", String.valueOf(httpPort)),
                 Map.entry("adapter.broker.host", "127.0.0.1"),
                 Map.entry("adapter.broker.port", String.valueOf(brokerPort)),
+                Map.entry("adapter.broker.operator-port", String.valueOf(operatorPort)),
                 Map.entry("adapter.file.poll-delay", "200"),
                 Map.entry("adapter.crosscheck.timeout", String.valueOf(CROSSCHECK_TIMEOUT_MS)),
                 Map.entry("adapter.catalogue.retry-interval", "1000"),
                 Map.entry("adapter.limits.max-message-bytes", String.valueOf(MAX_MESSAGE_BYTES)),
                 Map.entry("adapter.soap.host", "127.0.0.1"),
-                Map.entry("adapter.soap.port", String.valueOf(soapPort))));
+                Map.entry("adapter.soap.port", String.valueOf(soapPort)),
+                // the adapter's declarations are signed with a key it makes itself
+                Map.entry("adapter.signing.allow-self-signed", "true"),
+                // the declarations demo-declarant sends are signed with its test key (PartnerSigning)
+                Map.entry("adapter.signature.partner.demo-declarant.certificates", PartnerSigning.declarant().pem().toString())));
         values.putAll(extraSettings);
         Settings settings = Settings.load(Optional.empty(), values);
         runtime = new AdapterRuntime(settings);
         runtime.start();
         secrets = Secrets.open(Credentials.secretsFile(settings), false);
-        operatorConnections = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort, BrokerUsers.OPERATOR,
+        operatorConnections = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + operatorPort, BrokerUsers.OPERATOR,
                 brokerPassword(BrokerUsers.OPERATOR));
+        partnerConnections = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
     }
 
     @Override
     public void close() {
         operatorConnections.close();
+        partnerConnections.close();
         runtime.close();
     }
 
     /** A partner's HTTP API key, as generated into the data folder's secrets file. */
     public String apiKey(String partner) {
         return secrets.find(Secrets.apiKeyName(partner)).orElseThrow(() -> new AssertionError("no API key for " + partner));
+    }
+
+    /** A secret of the adapter's secrets file (e.g. database.password). */
+    public String secret(String name) {
+        return secrets.find(name).orElseThrow(() -> new AssertionError("no secret " + name));
     }
 
     /** A broker user's password (a partner, operator or customs). */
@@ -100,11 +115,22 @@ public final class TestAdapter implements AutoCloseable {
     /** The command-line options that point a command (dlq, audit) at this adapter. */
     public java.util.List<String> commandOptions() {
         return java.util.List.of("--home", Project.root().toString(), "--data", dataDir.toString(),
-                "--broker-port", String.valueOf(brokerPort));
+                "--broker-port", String.valueOf(brokerPort), "--operator-port", String.valueOf(operatorPort));
     }
 
+    /** The running adapter itself (to stop a route, say, as an operator would). */
+    public AdapterRuntime runtime() {
+        return runtime;
+    }
+
+    /** The broker's acceptor for partners and the customs gateway. */
     public int brokerPort() {
         return brokerPort;
+    }
+
+    /** The broker's acceptor for the operator alone. */
+    public int operatorPort() {
+        return operatorPort;
     }
 
     public int httpPort() {
@@ -144,8 +170,9 @@ public final class TestAdapter implements AutoCloseable {
     }
 
     /**
-     * A connection to the broker over TCP with the operator's rights (every queue): tests play
-     * partners and customs on it. {@link #connection(String)} connects as one of them.
+     * A connection to the broker over TCP with the operator's rights (every queue), on the
+     * operator's acceptor: tests play partners and customs on it. {@link #connection(String)}
+     * connects as one of them, on theirs.
      */
     public Connection partnerConnection() throws JMSException {
         Connection c = operatorConnections.createConnection();
@@ -153,9 +180,9 @@ public final class TestAdapter implements AutoCloseable {
         return c;
     }
 
-    /** A connection over TCP as the given broker user (a partner id, operator or customs). */
+    /** A connection over TCP as the given broker user (a partner id or customs), on the partners' acceptor. */
     public Connection connection(String user) throws JMSException {
-        Connection c = operatorConnections.createConnection(user, brokerPassword(user));
+        Connection c = partnerConnections.createConnection(user, brokerPassword(user));
         c.start();
         return c;
     }

@@ -1,0 +1,147 @@
+package org.wcoecom.adapter.pipeline;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.wcoecom.adapter.canonical.Canonical;
+import org.wcoecom.adapter.canonical.Parties;
+import org.wcoecom.adapter.canonical.References;
+import org.wcoecom.adapter.canonical.model.DeclarationType;
+import org.wcoecom.adapter.canonical.model.OrderType;
+import org.wcoecom.adapter.canonical.model.PartyRoleType;
+import org.wcoecom.adapter.canonical.model.PaymentType;
+import org.wcoecom.adapter.canonical.model.ShipmentType;
+import org.wcoecom.adapter.declaration.DeclarationAssembler;
+import org.wcoecom.adapter.declaration.TaxEstimator;
+import org.wcoecom.adapter.format.CanonicalDocument;
+import org.wcoecom.adapter.format.FormatRegistry;
+import org.wcoecom.adapter.format.TranslationException;
+import org.wcoecom.adapter.format.Translator;
+import org.wcoecom.adapter.rules.RuleViolation;
+import org.wcoecom.adapter.rules.Screening;
+import org.wcoecom.adapter.store.BuyerTotals;
+import org.wcoecom.adapter.store.RecordSenders;
+
+/**
+ * After a match: the declaration is assembled (or held while the catalogue lacks an item), screened
+ * and its taxes estimated, or the reasons why it may not be filed. Runs inside the cross-check's
+ * database transaction, so the buyer's annual total and the declaration's sender count exactly when
+ * the decision is committed.
+ */
+public final class Declarations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Declarations.class);
+
+    /** What happens to a matched order. */
+    public sealed interface Decision permits Forward, Hold, Refuse {
+    }
+
+    /** The canonical declaration, to be forwarded. */
+    public record Forward(String recordId, byte[] xml) implements Decision {
+    }
+
+    /** Held until the catalogue has the items. */
+    public record Hold(String reason) implements Decision {
+    }
+
+    /** May not be filed. */
+    public record Refuse(List<RuleViolation> violations) implements Decision {
+    }
+
+    private final DeclarationAssembler assembler;
+    private final Screening screening;
+    private final TaxEstimator tax;
+    private final BuyerTotals totals;
+    private final RecordSenders senders;
+    private final Translator translator;
+    private final FormatRegistry formats;
+    private final ZoneId zone;
+
+    public Declarations(DeclarationAssembler assembler, Screening screening, TaxEstimator tax, BuyerTotals totals,
+                        RecordSenders senders, Translator translator, FormatRegistry formats, ZoneId zone) {
+        this.assembler = assembler;
+        this.screening = screening;
+        this.tax = tax;
+        this.totals = totals;
+        this.senders = senders;
+        this.translator = translator;
+        this.formats = formats;
+        this.zone = zone;
+    }
+
+    /**
+     * Decides on the declaration of matched documents, on the caller's connection.
+     *
+     * @param orderPartner the partner that sent the order: customs' answers to the declaration go to it
+     * @param orderChannel the channel it came on
+     */
+    public Decision decide(Connection c, OrderType order, PaymentType payment, ShipmentType waybill, String orderPartner,
+                           String orderChannel) throws SQLException, TranslationException {
+        DeclarationAssembler.Result result = assembler.assemble(order, payment, waybill);
+        if (result instanceof DeclarationAssembler.Held h) {
+            LOG.warn("declaration of order {} held: {}", order.getOrderNumber(), h.reason());
+            return new Hold(h.reason());
+        }
+        if (result instanceof DeclarationAssembler.Rejected r) {
+            return refuse(order, r.violations());
+        }
+        DeclarationAssembler.Assembled a = (DeclarationAssembler.Assembled) result;
+        DeclarationType d = a.declaration();
+        List<RuleViolation> screened = screening.check(d);
+        if (!screened.isEmpty()) {
+            return refuse(order, screened);
+        }
+        int year = LocalDate.now(zone).getYear();
+        BigDecimal dutiable = tax.estimate(d, totals.total(c, a.buyerKey(), year));
+        byte[] xml = translator.writeValidated(Canonical.toTree(Canonical.FACTORY.createDeclaration(d)),
+                formats.canonical().schema(), Translator.CANONICAL_INVALID, "canonical");
+        totals.add(c, a.buyerKey(), year, dutiable);
+        senders.register(c, new RecordSenders.Sender("ceb621", d.getHeader().getRecordId(), orderPartner, orderChannel),
+                References.of(d));
+        LOG.info("declaration {} queued for customs", d.getHeader().getRecordId());
+        return new Forward(d.getHeader().getRecordId(), xml);
+    }
+
+    /**
+     * A declaration a partner sent (a CEB621 of its declarant, a WCO DM declaration from overseas
+     * customs): screened and its taxes estimated like one the adapter assembles, before it may leave.
+     *
+     * @param violations what screening refuses (empty: it may go)
+     * @param document   the declaration with the adapter's estimate, when it may go
+     * @param buyerKey   whose annual total it counts towards once accepted
+     * @param dutiable   how much it adds to that total
+     */
+    public record Received(List<RuleViolation> violations, CanonicalDocument document, String buyerKey, BigDecimal dutiable) {
+    }
+
+    public Received received(CanonicalDocument doc) throws TranslationException {
+        DeclarationType d = (DeclarationType) Canonical.read(doc.xml());
+        List<RuleViolation> screened = screening.check(d);
+        if (!screened.isEmpty()) {
+            return new Received(screened, doc, null, BigDecimal.ZERO);
+        }
+        String buyerKey = Parties.personId(Parties.role(d.getParty(), PartyRoleType.BUYER))
+                .map(i -> i.getScheme() + ":" + i.getValue()).orElse("unknown");
+        BigDecimal dutiable = d.getGoodsItem().isEmpty() ? BigDecimal.ZERO
+                : tax.estimate(d, totals.total(buyerKey, LocalDate.now(zone).getYear()));
+        var tree = Canonical.toTree(Canonical.FACTORY.createDeclaration(d));
+        byte[] xml = translator.writeValidated(tree, formats.canonical().schema(), Translator.CANONICAL_INVALID, "canonical");
+        return new Received(List.of(), new CanonicalDocument(doc.recordId(), doc.kind(), tree, xml), buyerKey, dutiable);
+    }
+
+    /** A received declaration was accepted: it counts towards its buyer's annual total. */
+    public void counted(Received received) {
+        totals.add(received.buyerKey(), LocalDate.now(zone).getYear(), received.dutiable());
+    }
+
+    private static Refuse refuse(OrderType order, List<RuleViolation> violations) {
+        LOG.info("declaration of order {} refused: {}", order.getOrderNumber(), violations.stream().map(RuleViolation::code).toList());
+        return new Refuse(violations);
+    }
+}

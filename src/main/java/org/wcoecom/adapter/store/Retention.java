@@ -1,0 +1,50 @@
+package org.wcoecom.adapter.store;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the database keeps, and for how long: the audit trail, the records received (the duplicate
+ * check sees no further back) and who sent them (customs' answers to older records stay unmatched),
+ * and cross-check decisions whose sending was never confirmed. Closed cross-check groups are deleted
+ * when they close; a rejected message is kept as a prefix and its digest.
+ */
+public final class Retention {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
+    /** Far longer than any redelivery of a cross-check message can come late. */
+    private static final Duration UNCONFIRMED = Duration.ofDays(7);
+
+    private final AuditTrail audit;
+    private final ReceivedRecords received;
+    private final RecordSenders senders;
+    private final CrossCheckStore crossCheck;
+    private final Duration auditHorizon;
+    private final Duration recordsHorizon;
+
+    public Retention(AuditTrail audit, ReceivedRecords received, RecordSenders senders, CrossCheckStore crossCheck,
+                     Duration auditHorizon, Duration recordsHorizon) {
+        this.audit = audit;
+        this.received = received;
+        this.senders = senders;
+        this.crossCheck = crossCheck;
+        this.auditHorizon = auditHorizon;
+        this.recordsHorizon = recordsHorizon;
+    }
+
+    /** Camel step (timer): deletes what is older than its horizon. */
+    public void purge() {
+        Instant now = Instant.now();
+        int events = audit.purge(now.minus(auditHorizon));
+        int records = received.purge(now.minus(recordsHorizon));
+        int refs = senders.purge(now.minus(recordsHorizon));
+        int decisions = crossCheck.purge(now.minus(UNCONFIRMED));
+        if (events + records + refs + decisions > 0) {
+            LOG.info("retention: deleted {} audit events, {} received records, {} record senders, {} unconfirmed cross-check decisions",
+                    events, records, refs, decisions);
+        }
+    }
+}

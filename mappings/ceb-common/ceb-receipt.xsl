@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  What every CEB receipt mapping (import CEB312, 412, 512, 514, 622; export CEB304, 404, 506, 604)
-  shares, in both directions.
+  What every CEB receipt mapping (import CEB312, 412, 512, 514, 622, 624, 626, 712, 900; export
+  CEB304, 404, 506, 604) shares, in both directions.
 
   From canonical: a c:Response, or a c:Batch of them, becomes one receipt message. The including
   stylesheet declares $r:root (e.g. 'CEB312Message'), calls r:receipt-message on the document node,
@@ -36,16 +36,22 @@
 
   <!-- The specification's codes per receipt for "parameter validation failed" and "already exists"
        (chapter 7, table 7-2). Waybill status: the table gives the range -505000..-505017 only;
-       -505011/-505012 follow the waybill codes' numbering (-504011/-504012). The table has codes
-       per business (orders -301, payments -401, waybills -504, inventories -621) and none of the
-       export messages' own: an export receipt answers with its business's codes (CEB304 an order's,
-       CEB404 a payment's, CEB506 a waybill's, CEB604 an inventory's). -->
+       -505011/-505012 follow the waybill codes' numbering (-504011/-504012). Cancellation, return
+       and warehouse-entry receipts: our notes of the table give only the ranges (-623000..-623029,
+       -625001..-625209, -800000..-800006); -623001/-623004 and -625001/-625004 follow the
+       inventory's numbering (-621001/-621004), -800002/-800003 the order of the waybill status
+       range (parse, empty, validation, exists). CEB900: the specification says only "negative: the
+       format check failed". The table has no codes of the export messages' own: an export receipt
+       answers with its business's codes (CEB304 an order's, CEB404 a payment's, CEB506 a
+       waybill's, CEB604 an inventory's). -->
   <xsl:variable name="r:rejection-codes" as="map(xs:string, xs:string+)" select="map{
       'CEB312Message': ('-301008', '-301010'), 'CEB412Message': ('-401009', '-401007'),
       'CEB512Message': ('-504011', '-504012'), 'CEB514Message': ('-505011', '-505012'),
       'CEB622Message': ('-621001', '-621004'),
       'CEB304Message': ('-301008', '-301010'), 'CEB404Message': ('-401009', '-401007'),
-      'CEB506Message': ('-504011', '-504012'), 'CEB604Message': ('-621001', '-621004')}"/>
+      'CEB506Message': ('-504011', '-504012'), 'CEB604Message': ('-621001', '-621004'),
+      'CEB624Message': ('-623001', '-623004'), 'CEB626Message': ('-625001', '-625004'),
+      'CEB712Message': ('-800002', '-800003'), 'CEB900Message': ('-1', '-1')}"/>
 
   <!-- A receipt's own returnStatus for some errors (chapter 7, table 7-2): the inventory's
        "signature empty" and "signature verification failed"; other receipts have none and give the
@@ -219,15 +225,27 @@
     <xsl:sequence select="r:ref('PLATFORM_CODE', $field[string() ne $r:no-code])"/>
   </xsl:function>
 
-  <!-- Packs items, joined by " | ", into strings of at most $budget characters -->
+  <!-- Packs items, joined by " | ", into strings of at most $budget characters. An item that fits
+       starts a new string when the current one is full; an item too long for any string (a list of
+       the formats known, say) fills the current one and continues in the next, so nothing is cut -->
   <xsl:function name="r:chunks" as="xs:string*">
     <xsl:param name="items" as="xs:string*"/>
     <xsl:param name="budget" as="xs:integer"/>
     <xsl:iterate select="$items">
       <xsl:param name="current" as="xs:string?" select="()"/>
       <xsl:on-completion><xsl:sequence select="$current"/></xsl:on-completion>
-      <xsl:variable name="item" select="r:fit(., '', $budget)"/>
+      <xsl:variable name="item" select="."/>
       <xsl:choose>
+        <xsl:when test="string-length($item) gt $budget">
+          <xsl:variable name="room" select="if (empty($current)) then $budget else max((0, $budget - string-length($current) - 3))"/>
+          <xsl:variable name="rest" select="substring($item, $room + 1)"/>
+          <xsl:variable name="pieces" select="for $i in 0 to (string-length($rest) - 1) idiv $budget
+                                              return substring($rest, $i * $budget + 1, $budget)"/>
+          <xsl:sequence select="(if (empty($current)) then substring($item, 1, $room)
+                                 else if ($room gt 0) then $current || ' | ' || substring($item, 1, $room)
+                                 else $current), $pieces[position() lt last()]"/>
+          <xsl:next-iteration><xsl:with-param name="current" select="$pieces[last()]"/></xsl:next-iteration>
+        </xsl:when>
         <xsl:when test="empty($current)">
           <xsl:next-iteration><xsl:with-param name="current" select="$item"/></xsl:next-iteration>
         </xsl:when>

@@ -25,7 +25,7 @@ final class FormatsCommand implements Callable<Integer> {
     public Integer call() {
         FormatRegistry registry = FormatRegistry.load(common.settings(Map.of()).home());
         PrintWriter out = spec.commandLine().getOut();
-        String row = "%-10s %-58s %-10s %s%n";
+        String row = "%-10s %-58s %-16s %s%n";
         out.printf(row, "ID", "ROOT ELEMENT", "KIND", "DIRECTIONS");
         for (Format f : registry.all()) {
             var roots = f.definition().roots();

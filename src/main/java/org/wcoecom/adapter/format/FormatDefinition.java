@@ -13,7 +13,8 @@ import javax.xml.namespace.QName;
  *
  * @param id            the format id, the folder name
  * @param title         one line for people
- * @param kind          order, payment, waybill, status, inventory, declaration, response, receipt, canonical
+ * @param kind          order, payment, waybill, status, inventory, declaration, cancellation, return,
+ *                      consignment-list, tax-bill, tax-bill-status, response, receipt, canonical
  * @param roots         the root element names that identify a message of this format
  * @param folder        {@code mappings/<id>}
  * @param schema        the XSD that validates it

@@ -144,6 +144,10 @@ public final class Mutations {
                     "Logistics", "LogisticsReturn", "Inventory", "InventoryList", "InventoryReturn")) {
                 put(out, message, name + " repeated to " + count, d -> repeat(d, name, count));
             }
+            for (String name : List.of("InvtCancel", "InvtRefund", "InvtRefundList", "Delivery", "Tax", "TaxListRd",
+                    "MessageReturn", "InvtCancelReturn", "InvtRefundReturn", "DeliveryReturn")) {
+                put(out, message, name + " repeated to " + count, d -> repeat(d, name, count));
+            }
         }
         return out;
     }

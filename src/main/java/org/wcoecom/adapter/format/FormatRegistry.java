@@ -19,6 +19,8 @@ import net.sf.saxon.s9api.XPathExecutable;
 import net.sf.saxon.s9api.XsltCompiler;
 import net.sf.saxon.s9api.XsltExecutable;
 
+import org.wcoecom.adapter.canonical.CanonicalKinds;
+import org.wcoecom.adapter.canonical.IdentifierSchemes;
 import org.wcoecom.adapter.xml.Saxon;
 import org.wcoecom.adapter.xml.SchemaCatalog;
 import org.wcoecom.adapter.xml.SchemaCompiler;
@@ -42,6 +44,7 @@ public final class FormatRegistry {
     private final Map<String, Format> byId;
     private final Map<QName, Format> byRoot;
     private final List<Problem> problems;
+    private final CanonicalKinds kinds;
 
     /**
      * A format folder left out, and why.
@@ -55,8 +58,9 @@ public final class FormatRegistry {
         }
     }
 
-    private FormatRegistry(Path home, SchemaCatalog catalog, Map<String, Format> byId, List<Problem> problems) {
+    private FormatRegistry(Path home, SchemaCatalog catalog, CanonicalKinds kinds, Map<String, Format> byId, List<Problem> problems) {
         this.home = home;
+        this.kinds = kinds;
         this.catalog = catalog;
         this.byId = Map.copyOf(byId);
         Map<QName, Format> roots = new LinkedHashMap<>();
@@ -84,6 +88,9 @@ public final class FormatRegistry {
             throw new IllegalArgumentException("no mappings/ folder under " + home.toAbsolutePath()
                     + " (run from the project root, or set adapter.home)");
         }
+        // what each kind needs and the identifier schemes the rules read: without them nothing can be checked
+        CanonicalKinds kinds = CanonicalKinds.load(home.resolve(CanonicalKinds.FILE));
+        IdentifierSchemes.use(kinds.schemes());
         FormatLoader loader = new FormatLoader(xsd, catalog);
         SchemaCompiler schemas = new SchemaCompiler(catalog);
         Map<String, Format> byId = new LinkedHashMap<>();
@@ -107,7 +114,7 @@ public final class FormatRegistry {
             format.definition().roots().forEach(r -> claimed.put(r, format.id()));
             byId.put(format.id(), format);
         }
-        return new FormatRegistry(home, catalog, withReceiptFormats(byId, problems), problems);
+        return new FormatRegistry(home, catalog, kinds, withReceiptFormats(byId, problems), problems);
     }
 
     /** Leaves out, until nothing changes, the formats whose receipt format is not there. */
@@ -147,7 +154,7 @@ public final class FormatRegistry {
                 found.add(new Problem(f.id(), e.getMessage()));
             }
         }
-        return new FormatRegistry(home, catalog, withReceiptFormats(kept, found), found);
+        return new FormatRegistry(home, catalog, kinds, withReceiptFormats(kept, found), found);
     }
 
     /** The format folders left out, and why; empty when every folder is a working format. */
@@ -162,6 +169,11 @@ public final class FormatRegistry {
 
     public SchemaCatalog catalog() {
         return catalog;
+    }
+
+    /** mappings/canonical/kinds.yaml: each kind's canonical element, queue, CEB format and needs. */
+    public CanonicalKinds kinds() {
+        return kinds;
     }
 
     private static List<Path> formatFiles(Path mappings) {

@@ -50,6 +50,21 @@ public final class Format {
         this.references = references;
     }
 
+    /** What has been compiled so far: "schema", "to-canonical", "from-canonical". */
+    public List<String> compiledParts() {
+        List<String> parts = new ArrayList<>();
+        if (schema.done()) {
+            parts.add("schema");
+        }
+        if (toCanonical != null && toCanonical.done()) {
+            parts.add("to-canonical");
+        }
+        if (fromCanonical != null && fromCanonical.done()) {
+            parts.add("from-canonical");
+        }
+        return parts;
+    }
+
     /** Compiles the schema and both stylesheets now (the running adapter does this at start). */
     public Format compile() {
         schema();
@@ -247,6 +262,10 @@ public final class Format {
         Lazy(String format, java.util.function.Supplier<T> make) {
             this.format = format;
             this.make = make;
+        }
+
+        synchronized boolean done() {
+            return value != null;
         }
 
         synchronized T get() {

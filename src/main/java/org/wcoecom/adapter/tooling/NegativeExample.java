@@ -52,7 +52,11 @@ public record NegativeExample(String code, String path, String message, Optional
         String message = error.message() == null ? "" : error.message();
         // the start of the message names the rule broken; what follows often quotes the value
         int cut = message.indexOf(':');
-        String fragment = cut > 0 && cut < 60 ? message.substring(0, cut) : message.substring(0, Math.min(60, message.length()));
+        String fragment = cut > 0 && cut < 60 ? message.substring(0, cut) : message;
+        if (fragment.length() > 60) {
+            int space = fragment.lastIndexOf(' ', 60);
+            fragment = fragment.substring(0, space > 20 ? space : 60);
+        }
         return new NegativeExample(error.code(), error.path() == null ? "/" : error.path(), fragment.strip(), partner);
     }
 

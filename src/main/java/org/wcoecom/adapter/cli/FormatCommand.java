@@ -208,7 +208,7 @@ final class FormatCommand implements Runnable {
     /** The partners file, for negative examples that name their partner; none when it cannot be read. */
     private static Optional<PartnerDirectory> partners(Settings settings) {
         try {
-            return Optional.of(PartnerDirectory.load(settings.optional("adapter.partners.file").map(Path::of)));
+            return Optional.of(org.wcoecom.adapter.runtime.PartnersFile.read(settings));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

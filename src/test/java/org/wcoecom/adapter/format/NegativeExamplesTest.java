@@ -35,7 +35,7 @@ class NegativeExamplesTest {
             for (FormatCheck.Result r : check.negativeExamples(format, false)) {
                 tests.add(DynamicTest.dynamicTest(format.id() + "/" + r.name(), () -> {
                     if (r.failed()) {
-                        Assertions.fail(String.join("\n", r.details()));
+                        Assertions.fail(format.id() + "/" + r.name() + "\n" + String.join("\n", r.details()));
                     }
                 }));
             }

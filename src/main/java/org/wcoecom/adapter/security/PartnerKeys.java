@@ -42,7 +42,8 @@ public final class PartnerKeys {
         }
         byte[] given = digest(key.trim());
         String found = null;
-        for (Map.Entry<String, byte[]> e : keyByPartner.entrySet()) { // one snapshot
+        // the map is replaced on a change, never changed: this loop sees one version of it
+        for (Map.Entry<String, byte[]> e : keyByPartner.entrySet()) {
             if (MessageDigest.isEqual(given, e.getValue())) {
                 found = e.getKey();
             }

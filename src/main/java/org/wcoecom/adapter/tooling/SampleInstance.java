@@ -104,7 +104,7 @@ final class SampleInstance {
         loaded.add(key);
         XdmNode schema;
         try {
-            schema = Format.root(Saxon.documentBuilder().build(new SAXSource(SecureXml.newReader(),
+            schema = org.wcoecom.adapter.format.Format.rootElement(Saxon.documentBuilder().build(new SAXSource(SecureXml.newReader(),
                     new InputSource(key.toUri().toString()))));
         } catch (SaxonApiException e) {
             throw new IllegalArgumentException("schema " + key + " cannot be read: " + e.getMessage(), e);
@@ -204,7 +204,7 @@ final class SampleInstance {
             XdmNode derivation = xsChildren(simpleContent.get()).get(0);
             QName base = resolve(derivation, attr(derivation, "base").orElse("xs:string"), doc);
             Facets facets = new Facets();
-            facets.add(derivation, this, doc);
+            facets.add(derivation);
             e.content.add(fixed.orElseGet(() -> simpleContentValue(base, facets, e.name)));
             attributes(e, derivation, doc);
             baseAttributes(e, base);
@@ -369,7 +369,7 @@ final class SampleInstance {
         BigDecimal maxInclusive;
         BigDecimal maxExclusive;
 
-        void add(XdmNode restriction, SampleInstance s, Doc doc) {
+        void add(XdmNode restriction) {
             List<String> enums = new ArrayList<>();
             for (XdmNode f : xsChildren(restriction)) {
                 String v = attr(f, "value").orElse("");
@@ -425,7 +425,7 @@ final class SampleInstance {
             if (restriction.isEmpty()) {
                 break;
             }
-            facets.add(restriction.get(), this, currentDoc);
+            facets.add(restriction.get());
             Optional<XdmNode> inline = xsChild(restriction.get(), "simpleType");
             if (inline.isPresent()) {
                 current = inline.get();
@@ -459,7 +459,7 @@ final class SampleInstance {
             XdmNode wrapper = simple.node();
             Optional<XdmNode> restriction = xsChild(wrapper, "restriction");
             if (restriction.isPresent()) {
-                facets.add(restriction.get(), this, simple.doc());
+                facets.add(restriction.get());
                 return simpleContentValue(resolve(restriction.get(), attr(restriction.get(), "base").orElse("xs:string"), simple.doc()),
                         facets, hint);
             }
@@ -470,7 +470,7 @@ final class SampleInstance {
             Optional<XdmNode> sc = xsChild(complex.node(), "simpleContent");
             if (sc.isPresent()) {
                 XdmNode derivation = xsChildren(sc.get()).get(0);
-                facets.add(derivation, this, complex.doc());
+                facets.add(derivation);
                 return simpleContentValue(resolve(derivation, attr(derivation, "base").orElse("xs:string"), complex.doc()), facets, hint);
             }
         }
@@ -583,12 +583,6 @@ final class SampleInstance {
 
     private static Optional<XdmNode> xsChild(XdmNode node, String local) {
         return xsChildren(node).stream().filter(c -> c.getNodeName().getLocalName().equals(local)).findFirst();
-    }
-
-    private static final class Format {
-        static XdmNode root(XdmNode doc) {
-            return org.wcoecom.adapter.format.Format.rootElement(doc);
-        }
     }
 
     // ---- writing

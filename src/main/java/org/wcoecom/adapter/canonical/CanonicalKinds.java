@@ -31,7 +31,7 @@ public record CanonicalKinds(IdentifierSchemes schemes, Map<String, Kind> kinds)
      * @param forwardedAs the format customs gets it in
      * @param needs       what a document must have to be forwarded and checked
      */
-    public record Kind(String name, String canonical, String queue, String forwardedAs, boolean crossChecked, List<Need> needs) {
+    public record Kind(String name, String canonical, String queue, String forwardedAs, List<Need> needs) {
     }
 
     /**
@@ -81,8 +81,7 @@ public record CanonicalKinds(IdentifierSchemes schemes, Map<String, Kind> kinds)
                 }
             }
             kinds.put(String.valueOf(name), new Kind(String.valueOf(name), text(k, "canonical", file, where),
-                    text(k, "queue", file, where), text(k, "forwardedAs", file, where),
-                    Boolean.parseBoolean(String.valueOf(k.get("crossChecked"))), List.copyOf(needs)));
+                    text(k, "queue", file, where), text(k, "forwardedAs", file, where), List.copyOf(needs)));
         });
         return new CanonicalKinds(ids, Map.copyOf(kinds));
     }

@@ -346,11 +346,20 @@ public final class FormatScaffold {
         }
     }
 
-    /** Relative to the catalog file when the schema is below the catalog's folder's parent, else absolute. */
+    /**
+     * The schema's place relative to the catalog file (a checkout beside the partner's schemas keeps
+     * working on another machine with the same layout), as a URI reference.
+     */
     private String catalogUri(Path schema) {
-        URI base = catalogFile.getParent().toUri();
-        URI relative = base.relativize(schema.toUri());
-        return relative.isAbsolute() ? schema.toUri().toString() : relative.toString();
+        Path relative = catalogFile.getParent().relativize(schema);
+        StringBuilder uri = new StringBuilder();
+        for (Path step : relative) {
+            if (uri.length() > 0) {
+                uri.append('/');
+            }
+            uri.append(java.net.URLEncoder.encode(step.toString(), StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return uri.toString();
     }
 
     private static String read(Path file) {

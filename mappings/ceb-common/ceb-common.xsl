@@ -143,7 +143,7 @@
     <xsl:variable name="code" select="($cop-code[.], $t/c:Sender/c:Code)[1]"/>
     <xsl:if test="empty($code)">
       <xsl:sequence select="error(xs:QName('err:VALUE_INVALID'),
-          'no BaseTransfer sender: the canonical record has no Transmission and no sender code is configured', $source)"/>
+          'no BaseTransfer sender: the canonical record has no Source/Transmission/Sender and adapter.egress.ceb.cop-code (with cop-name and dxp-id) is not set', $source)"/>
     </xsl:if>
     <ceb:BaseTransfer>
       <ceb:copCode><xsl:value-of select="$code"/></ceb:copCode>

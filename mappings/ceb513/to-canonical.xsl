@@ -12,12 +12,14 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:ceb="http://www.chinaport.gov.cn/ceb"
     xmlns:c="urn:wco-ecom-adapter:canonical:1"
+    xmlns:adapter="urn:wco-ecom-adapter:engine"
     xmlns:cebc="urn:wco-ecom-adapter:ceb-common"
     xmlns:cl="urn:wco-ecom-adapter:codelists"
     xmlns:err="urn:wco-ecom-adapter:errors"
     exclude-result-prefixes="#all">
 
   <xsl:include href="../ceb-common/ceb-common.xsl"/>
+  <xsl:include href="../common/adapter.xsl"/>
 
   <!-- the partner the message came from; the sender code (copCode) when not given -->
   <xsl:param name="partner" as="xs:string?"/>
@@ -37,7 +39,7 @@
     <xsl:document>
       <c:StatusEvent>
         <c:Header>
-          <c:RecordId><xsl:value-of select="$partner-id || ':' || ceb:logisticsNo || '/' || ceb:logisticsStatus"/></c:RecordId>
+          <c:RecordId><xsl:value-of select="$partner-id || ':' || adapter:record-key(.)"/></c:RecordId>
           <c:Function sourceCode="{ceb:appType}"><xsl:value-of select="cebc:coded($cebc:functions, ceb:appType)"/></c:Function>
           <c:FilingStatus sourceCode="{ceb:appStatus}"><xsl:value-of select="cebc:coded($cebc:filing, ceb:appStatus)"/></c:FilingStatus>
           <c:IssueDateTime><xsl:value-of select="cebc:date-time(ceb:appTime)"/></c:IssueDateTime>

@@ -37,7 +37,7 @@
     <xsl:if test="empty($guid)">
       <xsl:sequence select="error(xs:QName('err:VALUE_INVALID'), 'no 36-character message guid: none kept in the Source and none given', *)"/>
     </xsl:if>
-    <ceb:CEB621Message guid="{$guid}" version="{($first/c:MessageVersion[string()], '1.0')[1]}">
+    <ceb:CEB621Message guid="{$guid}" version="{cebc:message-version($first)}">
       <xsl:for-each select="$declarations">
         <xsl:apply-templates select=".">
           <xsl:with-param name="record-guid" select="cebc:record-guid(., $guid, position())"/>

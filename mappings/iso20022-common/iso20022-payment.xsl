@@ -27,9 +27,12 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:c="urn:wco-ecom-adapter:canonical:1"
+    xmlns:adapter="urn:wco-ecom-adapter:engine"
     xmlns:iso="urn:wco-ecom-adapter:iso20022"
     xmlns:err="urn:wco-ecom-adapter:errors"
     exclude-result-prefixes="#all">
+
+  <xsl:include href="../common/adapter.xsl"/>
 
   <!-- the partner the message came from (when not given: the sending institution's BIC) -->
   <xsl:param name="partner" as="xs:string?"/>
@@ -175,7 +178,7 @@
     <xsl:document>
       <c:Payment>
         <c:Header>
-          <c:RecordId><xsl:value-of select="($partner[.], $bic)[1] || ':' || $key"/></c:RecordId>
+          <c:RecordId><xsl:value-of select="($partner[.], $bic)[1] || ':' || adapter:record-key($record)"/></c:RecordId>
           <c:Function>ORIGINAL</c:Function>
           <c:IssueDateTime><xsl:value-of select="$issued-at"/></c:IssueDateTime>
           <c:Source>

@@ -10,11 +10,13 @@
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:dec="urn:wco:datamodel:WCO:DEC-DMS:2"
     xmlns:c="urn:wco-ecom-adapter:canonical:1"
+    xmlns:adapter="urn:wco-ecom-adapter:engine"
     xmlns:wco="urn:wco-ecom-adapter:wco-dm-common"
     xmlns:err="urn:wco-ecom-adapter:errors"
     exclude-result-prefixes="#all">
 
   <xsl:include href="../wco-dm-common/wco-dm-common.xsl"/>
+  <xsl:include href="../common/adapter.xsl"/>
 
   <xsl:param name="partner" as="xs:string?"/>
   <xsl:param name="channel" as="xs:string?"/>
@@ -34,7 +36,7 @@
     <xsl:document>
       <c:Declaration>
         <c:Header>
-          <c:RecordId><xsl:value-of select="$partner-id || ':' || ($gs/dec:UCR/dec:TraderAssignedReferenceID, $d/dec:FunctionalReferenceID, 'UNKNOWN')[1]"/></c:RecordId>
+          <c:RecordId><xsl:value-of select="$partner-id || ':' || adapter:record-key($d)"/></c:RecordId>
           <c:Function sourceCode="{$d/dec:FunctionCode}">
             <xsl:value-of select="map{'9': 'ORIGINAL', '4': 'AMENDMENT', '1': 'CANCELLATION'}(string($d/dec:FunctionCode))"/>
           </c:Function>

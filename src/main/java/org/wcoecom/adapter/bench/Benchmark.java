@@ -47,7 +47,7 @@ public final class Benchmark {
             if (options.scenarios().contains("translate")) {
                 say("translate: %s mix, %d thread(s), %.0f s (+%.0f s warm-up)");
                 Corpus corpus = new Corpus(generator, options.mix(), 64);
-                results.add(new TranslateScenario(FormatRegistry.load(settings.home()), corpus)
+                results.add(new TranslateScenario(settings.formats(), corpus)
                         .run(mixName(), options.threads(), options.warmupSeconds(), options.seconds()));
             }
             if (options.scenarios().contains("end-to-end")) {

@@ -37,11 +37,29 @@ public final class BrokerUsers {
 
     /** A partner: sends to partner.ID.in, reads partner.ID.receipts. */
     public BrokerUsers partner(String id, String password) {
-        String role = "partner." + id;
-        user(id, password, role);
-        allow("partner." + id + ".in", new Role(role, true, false, false, false, false, false, false, false, false, false, false, false));
-        allow("partner." + id + ".receipts", reader(role));
+        user(id, password, partnerRole(id));
+        partnerPermissions(id).forEach((queue, roles) -> {
+            permissions.put(queue, roles);
+            queues.add(queue);
+        });
         return this;
+    }
+
+    static String partnerRole(String id) {
+        return "partner." + id;
+    }
+
+    /** What a partner's role may do on its two queues (with the administrators' roles: Artemis applies the most specific match alone). */
+    static Map<String, Set<Role>> partnerPermissions(String id) {
+        String role = partnerRole(id);
+        Map<String, Set<Role>> p = new LinkedHashMap<>();
+        Set<Role> in = new HashSet<>(administrators());
+        in.add(new Role(role, true, false, false, false, false, false, false, false, false, false, false, false));
+        p.put("partner." + id + ".in", in);
+        Set<Role> receipts = new HashSet<>(administrators());
+        receipts.add(reader(role));
+        p.put("partner." + id + ".receipts", receipts);
+        return p;
     }
 
     /** The customs gateway: reads the forwarded messages, sends customs' receipts. */

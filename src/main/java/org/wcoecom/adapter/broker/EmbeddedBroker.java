@@ -76,6 +76,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     private String operatorHost;
     private int operatorPort = -1;
     private EmbeddedActiveMQ server;
+    private org.apache.activemq.artemis.core.config.impl.SecurityConfiguration security;
 
     public EmbeddedBroker(Path dataDir, String host, int port, BrokerUsers users, Redelivery redelivery, AddressLimit limit) {
         this.dataDir = dataDir.resolve("broker");
@@ -190,7 +191,8 @@ public final class EmbeddedBroker implements AutoCloseable {
         }
         server = new EmbeddedActiveMQ();
         server.setConfiguration(config);
-        server.setSecurityManager(new AcceptorSecurity(users.securityConfiguration()));
+        security = users.securityConfiguration();
+        server.setSecurityManager(new AcceptorSecurity(security));
         server.start();
         if (!server.getActiveMQServer().isActive()) {
             // Artemis logs start-up failures (a taken port, a locked journal) and carries on half-started
@@ -224,6 +226,35 @@ public final class EmbeddedBroker implements AutoCloseable {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /**
+     * A partner added while the broker runs (a reload of the partners file): its user and role, its
+     * two queues with their permissions, and its queue's limit, as if it had been there at start.
+     */
+    public synchronized void addPartner(String id, String password, AddressLimit partnerLimit) throws Exception {
+        var active = server.getActiveMQServer();
+        security.addUser(id, password);
+        security.addRole(id, BrokerUsers.partnerRole(id));
+        for (var e : BrokerUsers.partnerPermissions(id).entrySet()) {
+            active.getSecurityRepository().addMatch(e.getKey(), e.getValue());
+            if (active.locateQueue(SimpleString.of(e.getKey())) == null) {
+                active.createQueue(org.apache.activemq.artemis.api.core.QueueConfiguration.of(e.getKey())
+                        .setRoutingType(org.apache.activemq.artemis.api.core.RoutingType.ANYCAST));
+            }
+        }
+        active.getAddressSettingsRepository().addMatch("partner." + id + ".in", new AddressSettings()
+                .setMaxSizeBytes(partnerLimit.maxBytes())
+                .setAddressFullMessagePolicy(AddressFullMessagePolicy.valueOf(partnerLimit.fullPolicy())));
+    }
+
+    /**
+     * A partner removed while the broker runs: its user can no longer log in (a connection it has
+     * open stays until it closes or the adapter restarts); its queues and what they hold are kept.
+     */
+    public synchronized void removePartner(String id) {
+        security.removeUser(id);
+        security.removeRole(id, BrokerUsers.partnerRole(id));
     }
 
     /** Where the adapter itself connects: in the same JVM, without sockets. */

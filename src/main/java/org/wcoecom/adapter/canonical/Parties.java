@@ -9,11 +9,8 @@ import org.wcoecom.adapter.canonical.model.IdentifierType;
 import org.wcoecom.adapter.canonical.model.PartyRoleType;
 import org.wcoecom.adapter.canonical.model.PartyType;
 
-/** Reading parties of canonical documents by role. */
+/** Reading parties of canonical documents by role; the identifier schemes are data ({@link IdentifierSchemes}). */
 public final class Parties {
-
-    /** Identity-document schemes of natural persons (CEB buyerIdType / payerIdType). */
-    public static final List<String> PERSON_ID_SCHEMES = List.of("CN-RESIDENT-ID", "OTHER-ID");
 
     private Parties() {
     }
@@ -27,14 +24,15 @@ public final class Parties {
                 .map(IdentifierType::getValue).findFirst());
     }
 
-    /** The China customs code (scheme CN-CUSTOMS) of the party with a role, if there is one. */
+    /** The China customs code (scheme CN-CUSTOMS, see kinds.yaml) of the party with a role, if there is one. */
     public static Optional<String> customsCode(List<PartyType> parties, PartyRoleType role) {
-        return identifier(role(parties, role), "CN-CUSTOMS");
+        return identifier(role(parties, role), IdentifierSchemes.current().customsCode());
     }
 
     /** The identity document of a person: its scheme and number. */
     public static Optional<IdentifierType> personId(Optional<PartyType> party) {
-        return party.flatMap(p -> p.getIdentifier().stream().filter(i -> PERSON_ID_SCHEMES.contains(i.getScheme())).findFirst());
+        List<String> schemes = IdentifierSchemes.current().personId();
+        return party.flatMap(p -> p.getIdentifier().stream().filter(i -> schemes.contains(i.getScheme())).findFirst());
     }
 
     public static Optional<String> name(Optional<PartyType> party) {

@@ -11,9 +11,11 @@ import picocli.CommandLine.Command;
 /** {@code java -jar target/wco-ecom-adapter.jar COMMAND}: the adapter's command line. */
 @Command(name = "wco-ecom-adapter",
         mixinStandardHelpOptions = true,
+        // --help (and --version) on every command and subcommand
+        scope = CommandLine.ScopeType.INHERIT,
         versionProvider = AdapterCommand.Version.class,
         description = "Message interchange adapter for cross-border e-commerce customs data.",
-        subcommands = {RunCommand.class, ValidateCommand.class, TranslateCommand.class, FormatsCommand.class, CatalogueCommand.class, DlqCommand.class, AuditCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, TranslateCommand.class, FormatsCommand.class, FormatCommand.class, CatalogueCommand.class, DlqCommand.class, AuditCommand.class,
                 CorpusCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class AdapterCommand implements Runnable {
 

@@ -18,6 +18,17 @@ final class CommonOptions {
     @Option(names = "--home", paramLabel = "DIR", description = "The folder holding routes/, xsd/ and mappings/ (default: the working directory).")
     Path home;
 
+    /**
+     * The formats of the home folder, compiled as they are used; every folder left out is reported
+     * on {@code err} (the others work).
+     */
+    org.wcoecom.adapter.format.FormatRegistry formats(Settings settings, java.io.PrintWriter err) {
+        org.wcoecom.adapter.format.FormatRegistry registry = settings.formats();
+        registry.problems().forEach(p -> err.println("warning: " + p.describe()));
+        err.flush();
+        return registry;
+    }
+
     Settings settings(Map<String, String> extra) {
         Map<String, String> overrides = new HashMap<>(extra);
         if (home != null) {

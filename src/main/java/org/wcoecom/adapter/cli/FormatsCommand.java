@@ -23,7 +23,7 @@ final class FormatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FormatRegistry registry = FormatRegistry.load(common.settings(Map.of()).home());
+        FormatRegistry registry = common.formats(common.settings(Map.of()), spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         String row = "%-10s %-58s %-16s %s%n";
         out.printf(row, "ID", "ROOT ELEMENT", "KIND", "DIRECTIONS");

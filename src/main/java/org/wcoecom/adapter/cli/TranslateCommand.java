@@ -61,8 +61,8 @@ final class TranslateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Settings settings = common.settings(Map.of());
-        FormatRegistry registry = FormatRegistry.load(settings.home());
         PrintWriter err = spec.commandLine().getErr();
+        FormatRegistry registry = common.formats(settings, err);
         Format target = registry.byId(to).orElse(null);
         if (target == null) {
             err.println("ERROR unknown target format '" + to + "'; known: "

@@ -45,7 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FormatRegistry registry = FormatRegistry.load(common.settings(Map.of()).home());
+        FormatRegistry registry = common.formats(common.settings(Map.of()), spec.commandLine().getErr());
         MessageReader reader = new MessageReader(registry, MAX_ERRORS);
         PrintWriter out = spec.commandLine().getOut();
         int exit = 0;

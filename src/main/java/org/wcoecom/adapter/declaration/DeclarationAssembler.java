@@ -268,7 +268,7 @@ public final class DeclarationAssembler {
         }
         if (code != null) {
             IdentifierType id = new IdentifierType();
-            id.setScheme("CN-CUSTOMS");
+            id.setScheme(org.wcoecom.adapter.canonical.IdentifierSchemes.current().customsCode());
             id.setValue(code);
             p.getIdentifier().add(id);
         }

@@ -16,15 +16,17 @@ import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XsltExecutable;
 
 /**
- * A registered format, compiled: its schema, its stylesheets and its record paths. Everything
- * here is thread-safe and shared.
+ * A registered format: its definition, its record paths (compiled when the format is loaded, they
+ * are cheap) and its schema and stylesheets, compiled the first time they are needed, so that a
+ * command that reads one file compiles one format. What is compiled is thread-safe and shared; a
+ * part that does not compile says why each time it is asked for ({@link FormatUnavailableException}).
  */
 public final class Format {
 
     private final FormatDefinition definition;
-    private final Schema schema;
-    private final XsltExecutable toCanonical;
-    private final XsltExecutable fromCanonical;
+    private final Lazy<Schema> schema;
+    private final Lazy<XsltExecutable> toCanonical;
+    private final Lazy<XsltExecutable> fromCanonical;
     private final XPathExecutable sender;
     private final XPathExecutable messageId;
     private final XPathExecutable recordSelect;
@@ -32,19 +34,43 @@ public final class Format {
     private final XPathExecutable recordGuid;
     private final Map<String, XPathExecutable> references;
 
-    Format(FormatDefinition definition, Schema schema, XsltExecutable toCanonical, XsltExecutable fromCanonical,
+    Format(FormatDefinition definition, java.util.function.Supplier<Schema> schema,
+           java.util.function.Supplier<XsltExecutable> toCanonical, java.util.function.Supplier<XsltExecutable> fromCanonical,
            XPathExecutable sender, XPathExecutable messageId, XPathExecutable recordSelect, XPathExecutable recordKey, XPathExecutable recordGuid,
            Map<String, XPathExecutable> references) {
         this.definition = definition;
-        this.schema = schema;
-        this.toCanonical = toCanonical;
-        this.fromCanonical = fromCanonical;
+        this.schema = new Lazy<>(definition.id(), schema);
+        this.toCanonical = toCanonical == null ? null : new Lazy<>(definition.id(), toCanonical);
+        this.fromCanonical = fromCanonical == null ? null : new Lazy<>(definition.id(), fromCanonical);
         this.sender = sender;
         this.messageId = messageId;
         this.recordSelect = recordSelect;
         this.recordKey = recordKey;
         this.recordGuid = recordGuid;
         this.references = references;
+    }
+
+    /** What has been compiled so far: "schema", "to-canonical", "from-canonical". */
+    public List<String> compiledParts() {
+        List<String> parts = new ArrayList<>();
+        if (schema.done()) {
+            parts.add("schema");
+        }
+        if (toCanonical != null && toCanonical.done()) {
+            parts.add("to-canonical");
+        }
+        if (fromCanonical != null && fromCanonical.done()) {
+            parts.add("from-canonical");
+        }
+        return parts;
+    }
+
+    /** Compiles the schema and both stylesheets now (the running adapter does this at start). */
+    public Format compile() {
+        schema();
+        toCanonical();
+        fromCanonical();
+        return this;
     }
 
     public String id() {
@@ -55,16 +81,17 @@ public final class Format {
         return definition;
     }
 
+    /** The compiled schema; compiled now if it was not yet. */
     public Schema schema() {
-        return schema;
+        return schema.get();
     }
 
     public Optional<XsltExecutable> toCanonical() {
-        return Optional.ofNullable(toCanonical);
+        return toCanonical == null ? Optional.empty() : Optional.of(toCanonical.get());
     }
 
     public Optional<XsltExecutable> fromCanonical() {
-        return Optional.ofNullable(fromCanonical);
+        return fromCanonical == null ? Optional.empty() : Optional.of(fromCanonical.get());
     }
 
     public Optional<String> receiptFormat() {
@@ -77,6 +104,23 @@ public final class Format {
             return Optional.empty();
         }
         return firstString(sender, rootElement(document)).filter(s -> !s.isBlank()).map(String::trim);
+    }
+
+    /**
+     * The element (or attribute) the sender code is read from, for an error to point at: its
+     * element path, line and column.
+     */
+    public Optional<XdmNode> senderNode(XdmNode document) {
+        if (sender == null) {
+            return Optional.empty();
+        }
+        try {
+            XPathSelector s = sender.load();
+            s.setContextItem(rootElement(document));
+            return s.evaluateSingle() instanceof XdmNode node ? Optional.of(node) : Optional.empty();
+        } catch (SaxonApiException e) {
+            return Optional.empty();
+        }
     }
 
     /** The message's own id (CEB: the root guid), if the format has one. */
@@ -111,6 +155,30 @@ public final class Format {
             throw new IllegalStateException("records of format " + id() + ": " + e.getMessage(), e);
         }
         return result;
+    }
+
+    /**
+     * Each record's key by the record's element path ({@link NodePaths}): what stylesheets read
+     * through {@code adapter:record-key(.)} (mappings/common/adapter.xsl), so that the key is
+     * defined once, by {@code records.key} in format.yaml.
+     */
+    public Map<String, String> recordKeys(XdmNode document) {
+        Map<String, String> keys = new LinkedHashMap<>();
+        if (recordSelect == null) {
+            return keys;
+        }
+        try {
+            XPathSelector s = recordSelect.load();
+            s.setContextItem(rootElement(document));
+            for (XdmItem item : s) {
+                if (item instanceof XdmNode record && record.getNodeKind() == net.sf.saxon.s9api.XdmNodeKind.ELEMENT) {
+                    keys.put(NodePaths.of(record), firstString(recordKey, record).orElse(""));
+                }
+            }
+        } catch (SaxonApiException e) {
+            throw new IllegalStateException("records of format " + id() + ": " + e.getMessage(), e);
+        }
+        return keys;
     }
 
     /**
@@ -182,6 +250,38 @@ public final class Format {
             }
         }
         return node;
+    }
+
+    /** A part compiled once, on first use; a failure is kept and reported each time. */
+    private static final class Lazy<T> {
+        private final String format;
+        private java.util.function.Supplier<T> make;
+        private T value;
+        private RuntimeException failure;
+
+        Lazy(String format, java.util.function.Supplier<T> make) {
+            this.format = format;
+            this.make = make;
+        }
+
+        synchronized boolean done() {
+            return value != null;
+        }
+
+        synchronized T get() {
+            if (value == null && failure == null) {
+                try {
+                    value = make.get();
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+                make = null;
+            }
+            if (failure != null) {
+                throw new FormatUnavailableException(format, failure.getMessage(), failure);
+            }
+            return value;
+        }
     }
 
     /**

@@ -17,7 +17,8 @@ import javax.xml.namespace.QName;
  *                      consignment-list, tax-bill, tax-bill-status, response, receipt, canonical
  * @param roots         the root element names that identify a message of this format
  * @param folder        {@code mappings/<id>}
- * @param schema        the XSD that validates it
+ * @param schema        the XSD that validates it (under {@code xsd/}, or found through the schema catalog)
+ * @param schemaName    the schema as format.yaml names it: a path under {@code xsd/} or a catalog name
  * @param toCanonical   stylesheet turning a message into canonical documents, if the format is read
  * @param fromCanonical stylesheet turning canonical documents into a message, if the format is written
  * @param receiptFormat the format the sender of such a message is answered in, if any
@@ -37,6 +38,7 @@ public record FormatDefinition(
         List<QName> roots,
         Path folder,
         Path schema,
+        String schemaName,
         Optional<Path> toCanonical,
         Optional<Path> fromCanonical,
         Optional<String> receiptFormat,
@@ -58,6 +60,10 @@ public record FormatDefinition(
     public record Records(String select, String key, Optional<String> guid, Map<String, String> references,
                           List<String> senderReferences, Optional<String> split) {
     }
+
+    /** The kinds of format.yaml: what a format's messages are, and so where its records go. */
+    public static final List<String> KINDS = List.of("order", "payment", "waybill", "status", "inventory", "declaration",
+            "response", "receipt", "canonical");
 
     public boolean readable() {
         return toCanonical.isPresent();

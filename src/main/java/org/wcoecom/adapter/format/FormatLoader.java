@@ -14,18 +14,30 @@ import javax.xml.namespace.QName;
 
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.wcoecom.adapter.xml.SchemaCatalog;
 
 /** Reads one {@code format.yaml}; every mistake in it is reported with the file and the key. */
 final class FormatLoader {
 
-    private final Path xsdDir;
+    /** The keys of format.yaml; anything else is a typo, reported as such. */
+    static final List<String> KEYS = List.of("id", "title", "kind", "root", "schema", "toCanonical", "fromCanonical",
+            "receiptFormat", "sender", "messageId", "records", "signed");
+    static final List<String> RECORD_KEYS = List.of("select", "key", "guid", "references", "senderReferences", "split");
 
-    FormatLoader(Path xsdDir) {
-        this.xsdDir = xsdDir;
+    // a URI scheme (urn:, http:, file:, ...), not a single drive letter
+    private static final java.util.regex.Pattern CATALOG_NAME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]+:.+");
+
+    private final Path xsdDir;
+    private final SchemaCatalog catalog;
+
+    FormatLoader(Path xsdDir, SchemaCatalog catalog) {
+        this.xsdDir = xsdDir.toAbsolutePath().normalize();
+        this.catalog = catalog;
     }
 
     FormatDefinition load(Path formatYaml) {
         Map<String, Object> y = readYaml(formatYaml);
+        unknownKeys(y.keySet(), KEYS, formatYaml, "");
         Path folder = formatYaml.getParent();
         String id = text(y, "id", formatYaml);
         if (!id.equals(folder.getFileName().toString())) {
@@ -43,17 +55,20 @@ final class FormatLoader {
         if (roots.isEmpty()) {
             throw problem(formatYaml, "'root' is missing: give the root element as {namespace}name");
         }
-        Path schema = xsdDir.resolve(text(y, "schema", formatYaml));
-        if (!Files.isRegularFile(schema)) {
-            throw problem(formatYaml, "schema " + schema + " does not exist");
+        String kind = text(y, "kind", formatYaml);
+        if (!FormatDefinition.KINDS.contains(kind)) {
+            throw problem(formatYaml, "kind '" + kind + "' is not one of " + String.join(", ", FormatDefinition.KINDS));
         }
+        String schemaName = text(y, "schema", formatYaml);
+        Path schema = schema(schemaName, formatYaml);
         return new FormatDefinition(
                 id,
                 optionalText(y, "title").orElse(id),
-                text(y, "kind", formatYaml),
+                kind,
                 List.copyOf(roots),
                 folder,
                 schema,
+                schemaName,
                 stylesheet(y, "toCanonical", folder, formatYaml),
                 stylesheet(y, "fromCanonical", folder, formatYaml),
                 optionalText(y, "receiptFormat"),
@@ -62,6 +77,45 @@ final class FormatLoader {
                 records(y, formatYaml),
                 Boolean.parseBoolean(optionalText(y, "signed").orElse("false")),
                 optionalText(y, "signatureBefore").map(q -> qname(q, formatYaml)));
+    }
+
+    /**
+     * A path under xsd/ (the project's own schemas), or a name the schema catalog maps to a file
+     * (schemas the project must not copy: official ones, a partner's published ones).
+     */
+    private Path schema(String name, Path file) {
+        if (CATALOG_NAME.matcher(name).matches()) {
+            java.net.URI target = catalog.lookup(name).orElseThrow(() -> problem(file, "schema '" + name
+                    + "' is not in the " + catalog.describe() + " (add <uri name=\"" + name
+                    + "\" uri=\"/path/to/schema.xsd\"/>; see adapter.schemas.catalog)"));
+            Path p;
+            try {
+                p = Path.of(target);
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+                throw problem(file, "schema '" + name + "' maps to " + target + ", which is not a file");
+            }
+            if (!Files.isRegularFile(p)) {
+                throw problem(file, "schema '" + name + "' maps to " + p + " in the " + catalog.describe() + ", which does not exist");
+            }
+            return p;
+        }
+        Path p = xsdDir.resolve(name).normalize();
+        if (Path.of(name).isAbsolute() || !p.startsWith(xsdDir)) {
+            throw problem(file, "schema '" + name + "' is outside xsd/: name a schema kept elsewhere through the schema catalog"
+                    + " (a <uri name=\"urn:...\" uri=\"" + name + "\"/> entry, then schema: urn:...)");
+        }
+        if (!Files.isRegularFile(p)) {
+            throw problem(file, "schema " + p + " does not exist");
+        }
+        return p;
+    }
+
+    private static void unknownKeys(java.util.Set<?> keys, List<String> known, Path file, String prefix) {
+        for (Object k : keys) {
+            if (!known.contains(String.valueOf(k))) {
+                throw problem(file, "unknown key '" + prefix + k + "' (known: " + String.join(", ", known) + ")");
+            }
+        }
     }
 
     private static Optional<FormatDefinition.Records> records(Map<String, Object> y, Path file) {
@@ -74,6 +128,7 @@ final class FormatLoader {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> rec = (Map<String, Object>) m;
+        unknownKeys(rec.keySet(), RECORD_KEYS, file, "records.");
         Map<String, String> refs = new LinkedHashMap<>();
         if (rec.get("references") instanceof Map<?, ?> refMap) {
             refMap.forEach((k, v) -> refs.put(String.valueOf(k), String.valueOf(v)));
@@ -122,6 +177,8 @@ final class FormatLoader {
             return (Map<String, Object>) doc;
         } catch (IOException e) {
             throw problem(file, "cannot be read: " + e.getMessage());
+        } catch (org.snakeyaml.engine.v2.exceptions.YamlEngineException e) {
+            throw problem(file, "is not valid YAML: " + e.getMessage().replaceAll("\\s+", " "));
         }
     }
 

@@ -79,6 +79,9 @@ public final class MessageReader {
                              ElementPathTracker tracker, BuildingContentHandler builder) {
         try {
             reader.parse(source);
+        } catch (UnusableFormatException e) {
+            return fatal(Optional.empty(), new XmlError(XmlError.FORMAT_UNAVAILABLE, tracker.line(), tracker.column(),
+                    tracker.path(), e.getMessage()));
         } catch (UnknownRootException e) {
             return fatal(Optional.empty(), new XmlError(XmlError.UNKNOWN_FORMAT, tracker.line(), tracker.column(),
                     "/" + e.root.getLocalPart(), "root element " + e.root + " is not a registered format; known: "
@@ -109,6 +112,13 @@ public final class MessageReader {
 
     private static ReadResult fatal(Optional<Format> format, XmlError error) {
         return new ReadResult(format, Optional.empty(), List.of(), 0, Optional.of(error));
+    }
+
+    /** The root names a format whose schema does not compile. */
+    private static final class UnusableFormatException extends SAXException {
+        UnusableFormatException(FormatUnavailableException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private static final class UnknownRootException extends SAXException {
@@ -167,8 +177,13 @@ public final class MessageReader {
         @Override
         public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
             if (next == null) {
-                format = registry.byRoot(uri, localName).orElseThrow(() -> new UnknownRootException(new QName(uri, localName)));
-                validator = Validators.take(format.schema());
+                Format named = registry.byRoot(uri, localName).orElseThrow(() -> new UnknownRootException(new QName(uri, localName)));
+                try {
+                    validator = Validators.take(named.schema());
+                } catch (FormatUnavailableException e) {
+                    throw new UnusableFormatException(e);
+                }
+                format = named;
                 validator.setErrorHandler(collector);
                 validator.setContentHandler(tree);
                 next = validator;

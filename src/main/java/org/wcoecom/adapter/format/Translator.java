@@ -5,13 +5,13 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.ValidatorHandler;
 
-import net.sf.saxon.om.Item;
 import net.sf.saxon.om.NodeInfo;
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.SAXDestination;
@@ -20,6 +20,7 @@ import net.sf.saxon.s9api.Serializer;
 import net.sf.saxon.s9api.TeeDestination;
 import net.sf.saxon.s9api.XdmDestination;
 import net.sf.saxon.s9api.XdmItem;
+import net.sf.saxon.s9api.XdmMap;
 import net.sf.saxon.s9api.XdmNode;
 import net.sf.saxon.s9api.XdmNodeKind;
 import net.sf.saxon.s9api.XdmValue;
@@ -46,6 +47,11 @@ public final class Translator {
     public static final String ERROR_NAMESPACE = "urn:wco-ecom-adapter:errors";
     public static final String CANONICAL_INVALID = "CANONICAL_INVALID";
     public static final String OUTPUT_INVALID = "OUTPUT_INVALID";
+    /** A stylesheet failed on its own (a division by zero, a value that is no number): a mapping error, not the sender's. */
+    public static final String MAPPING_FAILED = "MAPPING_FAILED";
+    /** Names shared with stylesheets through mappings/common/adapter.xsl. */
+    public static final String ENGINE_NAMESPACE = "urn:wco-ecom-adapter:engine";
+    private static final QName RECORD_KEYS = new QName(ENGINE_NAMESPACE, "record-keys");
 
     // puts canonical documents side by side in one c:Batch
     private static final String BATCH_XSLT = """
@@ -140,11 +146,15 @@ public final class Translator {
             throws TranslationException {
         XsltExecutable xslt = format.toCanonical().orElseThrow(() -> new IllegalArgumentException(
                 "format " + format.id() + " cannot be translated to canonical"));
-        XdmValue result = transform(xslt, message, params, format.id());
+        Map<QName, XdmValue> engine = Map.of(RECORD_KEYS, recordKeys(format, message));
+        XdmValue result = transform(xslt, message, params, engine, format.id());
         Schema schema = registry.canonical().schema();
         List<CanonicalDocument> documents = new ArrayList<>();
         for (XdmItem item : result) {
-            XdmNode doc = (XdmNode) item;
+            if (!(item instanceof XdmNode doc) || doc.getNodeKind() != XdmNodeKind.DOCUMENT) {
+                throw new TranslationException(Canonical.NAME, List.of(new XmlError(CANONICAL_INVALID, 0, 0, "/",
+                        "the stylesheet of " + format.id() + " returned " + item + " where a canonical document (xsl:document) belongs")));
+            }
             byte[] xml = writeValidated(doc, schema, CANONICAL_INVALID, Canonical.NAME);
             XdmNode root = Format.rootElement(doc);
             documents.add(new CanonicalDocument(recordIdOf(root), root.getNodeName().getLocalName(), doc, xml));
@@ -156,7 +166,7 @@ public final class Translator {
     public byte[] fromCanonical(Format target, XdmNode canonical, Map<String, ?> params) throws TranslationException {
         XsltExecutable xslt = target.fromCanonical().orElseThrow(() -> new IllegalArgumentException(
                 "format " + target.id() + " cannot be produced from canonical"));
-        XdmValue result = transform(xslt, canonical, params, Canonical.NAME);
+        XdmValue result = transform(xslt, canonical, params, Map.of(), Canonical.NAME);
         if (result.size() != 1 || !(result.itemAt(0) instanceof XdmNode doc)) {
             throw new TranslationException(target.id(), List.of(new XmlError(OUTPUT_INVALID, 0, 0, "/",
                     "the stylesheet produced " + result.size() + " items instead of one document")));
@@ -222,7 +232,7 @@ public final class Translator {
             throws TranslationException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         Serializer serializer = serializer(out);
-        ErrorCollector errors = new ErrorCollector(maxErrors, errorCode);
+        ErrorCollector errors = new ErrorCollector(maxErrors, errorCode).generated(this::stylesheetName);
         ValidatorHandler validator = Validators.take(schema);
         validator.setErrorHandler(errors);
         try {
@@ -240,43 +250,94 @@ public final class Translator {
         return out.toByteArray();
     }
 
-    private XdmValue transform(XsltExecutable xslt, XdmNode input, Map<String, ?> params, String inputLabel)
-            throws TranslationException {
+    /** Each record's key from format.yaml, by the record's element path, for adapter:record-key(). */
+    private static XdmValue recordKeys(Format format, XdmNode message) {
+        Map<String, String> keys = format.recordKeys(message);
+        return keys.isEmpty() ? new XdmMap() : XdmMap.makeMap(keys);
+    }
+
+    private XdmValue transform(XsltExecutable xslt, XdmNode input, Map<String, ?> params, Map<QName, XdmValue> engine,
+                               String inputLabel) throws TranslationException {
         Xslt30Transformer transformer = xslt.load30();
         // errors come back as the exception below; Saxon's own report to stderr would only duplicate them
         transformer.setErrorReporter(error -> { });
         try {
-            transformer.setStylesheetParameters(Parameters.of(params));
+            Map<QName, XdmValue> all = new java.util.HashMap<>(Parameters.of(params));
+            // only those the stylesheet declares: a stylesheet that does not include adapter.xsl has none
+            engine.forEach((name, value) -> {
+                if (xslt.getGlobalParameters().containsKey(name)) {
+                    all.put(name, value);
+                }
+            });
+            transformer.setStylesheetParameters(all);
             transformer.setGlobalContextItem(input);
             return transformer.applyTemplates(input);
         } catch (SaxonApiException e) {
-            throw new TranslationException(inputLabel, List.of(describe(e)));
+            throw new TranslationException(inputLabel, List.of(describe(e, input)));
         }
     }
 
-    /** A stylesheet's fn:error (or a dynamic error) as an error pointing into the input. */
-    private static XmlError describe(SaxonApiException e) {
+    /**
+     * A stylesheet's fn:error as an error pointing into the input at the node it names; any other
+     * dynamic error (a division by zero, a value that is no number) as a mapping error naming the
+     * stylesheet, its line and Saxon's error code, at the input node being processed.
+     */
+    private XmlError describe(SaxonApiException e, XdmNode input) {
         QName code = e.getErrorCode();
-        String errorCode = code != null && ERROR_NAMESPACE.equals(code.getNamespace())
-                ? code.getLocalName() : "INTERNAL";
-        String message = e.getMessage();
-        if (e.getCause() instanceof XPathException xpe) {
-            message = xpe.getMessage();
-            if (xpe.getErrorObject() != null) {
-                try {
-                    Item item = xpe.getErrorObject().head();
-                    if (item instanceof NodeInfo node) {
-                        XdmNode at = new XdmNode(node);
-                        XdmNode element = at.getNodeKind() == XdmNodeKind.DOCUMENT ? Format.rootElement(at) : at;
-                        return new XmlError(errorCode, Math.max(0, node.getLineNumber()),
-                                Math.max(0, node.getColumnNumber()), NodePaths.of(element), message);
-                    }
-                } catch (XPathException ignored) {
-                    // no node to point at: the error without a position
-                }
+        boolean raised = code != null && ERROR_NAMESPACE.equals(code.getNamespace());
+        String message = e.getCause() instanceof XPathException xpe ? xpe.getMessage() : e.getMessage();
+        if (!(e.getCause() instanceof XPathException xpe)) {
+            return new XmlError(raised ? code.getLocalName() : MAPPING_FAILED, 0, 0, "/", message);
+        }
+        if (raised) {
+            return errorObject(xpe).map(node -> at(code.getLocalName(), node, message))
+                    .orElseGet(() -> new XmlError(code.getLocalName(), 0, 0, "/", message));
+        }
+        String where = (code == null ? "" : code.getLocalName() + " ") + "in "
+                + (e.getSystemId() == null ? "a stylesheet" : stylesheetName(e.getSystemId()))
+                + (e.getLineNumber() > 0 ? " line " + e.getLineNumber() : "");
+        String described = message + " (" + where + ")";
+        return nodeBeingProcessed(xpe, input).map(node -> at(MAPPING_FAILED, node, described))
+                .orElseGet(() -> new XmlError(MAPPING_FAILED, 0, 0, "/", described + ", no input node known"));
+    }
+
+    private static Optional<XdmNode> errorObject(XPathException xpe) {
+        if (xpe.getErrorObject() == null) {
+            return Optional.empty();
+        }
+        try {
+            return xpe.getErrorObject().head() instanceof NodeInfo node ? Optional.of(new XdmNode(node)) : Optional.empty();
+        } catch (XPathException ignored) {
+            return Optional.empty();
+        }
+    }
+
+    /** The innermost context item that is a node of the input (not of a variable's tree), walking out through the callers. */
+    private static Optional<XdmNode> nodeBeingProcessed(XPathException xpe, XdmNode input) {
+        var inputTree = input.getUnderlyingNode().getTreeInfo();
+        for (var context = xpe.getXPathContext(); context != null; context = context.getCaller()) {
+            if (context.getContextItem() instanceof NodeInfo node && node.getTreeInfo() == inputTree) {
+                return Optional.of(new XdmNode(node));
             }
         }
-        return new XmlError(errorCode, 0, 0, "/", message);
+        return Optional.empty();
+    }
+
+    private static XmlError at(String code, XdmNode node, String message) {
+        XdmNode element = node.getNodeKind() == XdmNodeKind.DOCUMENT ? Format.rootElement(node) : node;
+        return new XmlError(code, Math.max(0, node.getLineNumber()), Math.max(0, node.getColumnNumber()),
+                NodePaths.of(element), message);
+    }
+
+    /** A stylesheet's system id as a person finds the file: relative to the project root when it is inside it. */
+    private String stylesheetName(String systemId) {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(java.net.URI.create(systemId));
+            java.nio.file.Path home = registry.home().toAbsolutePath().normalize();
+            return file.startsWith(home) ? home.relativize(file).toString() : file.toString();
+        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+            return systemId;
+        }
     }
 
     private static String recordIdOf(XdmNode root) {

@@ -13,14 +13,20 @@ import java.util.Optional;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
-/** The partners file: who may send, under which codes, and how they are answered. */
+/**
+ * The partners file: who may send, under which codes, and how they are answered. One directory is
+ * shared by everything that asks; {@link #update} replaces its contents at once (a reload of the
+ * partners file), so every later question gets the new answer.
+ */
 public final class PartnerDirectory {
 
-    private final Map<String, Partner> byId;
-    private final Map<String, Partner> bySenderCode;
+    /** One version of the partners file's contents. */
+    private record Contents(Map<String, Partner> byId, Map<String, Partner> bySenderCode) {
+    }
+
+    private volatile Contents contents;
 
     private PartnerDirectory(Map<String, Partner> byId) {
-        this.byId = byId;
         Map<String, Partner> codes = new LinkedHashMap<>();
         for (Partner p : byId.values()) {
             for (String code : p.senderCodes()) {
@@ -30,16 +36,28 @@ public final class PartnerDirectory {
                 }
             }
         }
-        this.bySenderCode = codes;
+        // the order of the file: listings follow it
+        this.contents = new Contents(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byId)),
+                java.util.Collections.unmodifiableMap(codes));
+    }
+
+    /** From now on, the partners of the other directory (a partners file read again). */
+    public void update(PartnerDirectory newer) {
+        this.contents = newer.contents;
+    }
+
+    /** The bundled example partners file (what a data folder's partners.yaml starts as). */
+    public static java.io.InputStream bundled() {
+        java.io.InputStream in = PartnerDirectory.class.getResourceAsStream("/partners.yaml");
+        if (in == null) {
+            throw new IllegalStateException("partners.yaml is missing from the classpath");
+        }
+        return in;
     }
 
     /** The given file, or the bundled partners.yaml when none is given. */
     public static PartnerDirectory load(Optional<Path> file) {
-        try (InputStream in = file.isPresent() ? Files.newInputStream(file.get())
-                : PartnerDirectory.class.getResourceAsStream("/partners.yaml")) {
-            if (in == null) {
-                throw new IllegalStateException("partners.yaml is missing from the classpath");
-            }
+        try (InputStream in = file.isPresent() ? Files.newInputStream(file.get()) : bundled()) {
             return parse(in, file.map(Path::toString).orElse("partners.yaml"));
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read partners file " + file.orElse(null) + ": " + e.getMessage(), e);
@@ -48,10 +66,18 @@ public final class PartnerDirectory {
 
     @SuppressWarnings("unchecked")
     private static PartnerDirectory parse(InputStream in, String label) {
-        Object doc = new Load(LoadSettings.builder().setLabel(label).build()).loadFromInputStream(in);
+        Object doc;
+        try {
+            doc = new Load(LoadSettings.builder().setLabel(label).build()).loadFromInputStream(in);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(label + " is not valid YAML: " + String.valueOf(e.getMessage()).replaceAll("\\s+", " "), e);
+        }
         Map<String, Partner> byId = new LinkedHashMap<>();
         if (doc instanceof Map<?, ?> root && root.get("partners") instanceof List<?> list) {
             for (Object o : list) {
+                if (!(o instanceof Map<?, ?>)) {
+                    throw new IllegalArgumentException(label + ": each partner is a map (id, name, role, senderCodes, formats, receiptFormat)");
+                }
                 Map<String, Object> m = (Map<String, Object>) o;
                 String id = String.valueOf(m.get("id"));
                 if (!Partner.isValidId(id)) {
@@ -90,14 +116,14 @@ public final class PartnerDirectory {
     }
 
     public List<Partner> all() {
-        return List.copyOf(byId.values());
+        return List.copyOf(contents.byId().values());
     }
 
     public Optional<Partner> byId(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return Optional.ofNullable(contents.byId().get(id));
     }
 
     public Optional<Partner> bySenderCode(String code) {
-        return Optional.ofNullable(bySenderCode.get(code));
+        return Optional.ofNullable(contents.bySenderCode().get(code));
     }
 }

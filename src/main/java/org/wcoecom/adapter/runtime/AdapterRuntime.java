@@ -47,6 +47,8 @@ public final class AdapterRuntime implements AutoCloseable {
     private final FormatRegistry formats;
     private final PartnerDirectory partners;
     private final Routing routing;
+    private final Path partnersFile;
+    private PartnersReload partnersReload;
     private final List<Runnable> afterStart = new ArrayList<>();
     private final List<Runnable> afterStop = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -60,16 +62,36 @@ public final class AdapterRuntime implements AutoCloseable {
 
     public AdapterRuntime(Settings settings) {
         this.settings = settings;
-        this.formats = FormatRegistry.load(settings.home());
-        this.partners = PartnerDirectory.load(settings.optional("adapter.partners.file").map(Path::of));
+        this.formats = compiledFormats(settings);
+        this.partnersFile = PartnersFile.prepare(settings);
+        this.partners = PartnerDirectory.load(Optional.of(partnersFile));
         this.routing = Routing.load(settings.home());
         requireKnownFormats(formats, partners);
+    }
+
+    /**
+     * Every format compiled now; a broken folder is reported and left out, and the others work,
+     * unless adapter.formats.require-all says the adapter must not start without all of them.
+     */
+    private static FormatRegistry compiledFormats(Settings settings) {
+        FormatRegistry compiled = settings.formats().compileAll();
+        compiled.problems().forEach(p -> LOG.warn("{} (its messages are refused as of an unknown format until it is fixed)", p.describe()));
+        if (!compiled.problems().isEmpty() && Boolean.parseBoolean(settings.optional("adapter.formats.require-all").orElse("false"))) {
+            throw new IllegalArgumentException("adapter.formats.require-all is true and " + compiled.problems().size()
+                    + " format folder(s) cannot be used: " + String.join("; ", compiled.problems().stream().map(FormatRegistry.Problem::describe).toList()));
+        }
+        return compiled;
     }
 
     /** A partner may only be allowed formats the adapter has, and declarations only if it declares. */
     private static void requireKnownFormats(FormatRegistry formats, PartnerDirectory partners) {
         for (Partner p : partners.all()) {
             for (String id : p.formats()) {
+                Optional<FormatRegistry.Problem> leftOut = formats.problems().stream().filter(x -> x.format().equals(id)).findFirst();
+                if (formats.byId(id).isEmpty() && leftOut.isPresent()) {
+                    LOG.warn("partner {} may send {}, which is left out: its messages are refused until the format is fixed", p.id(), id);
+                    continue;
+                }
                 var format = formats.byId(id).orElseThrow(() -> new IllegalArgumentException("partners file: partner " + p.id()
                         + " may send " + id + ", which is not a format of this adapter (see `formats`)"));
                 if (java.util.Set.of("inventory", "declaration").contains(format.definition().kind()) && !p.mayDeclare()) {
@@ -98,6 +120,7 @@ public final class AdapterRuntime implements AutoCloseable {
         try {
             prepare();
             main.start();
+            watchPartnersFile(main.getCamelContext());
         } catch (Exception e) {
             close();
             throw e;
@@ -199,6 +222,7 @@ public final class AdapterRuntime implements AutoCloseable {
 
             @Override
             public void afterStart(BaseMainSupport m) {
+                watchPartnersFile(m.getCamelContext());
                 afterStart.forEach(Runnable::run);
             }
         });
@@ -226,7 +250,7 @@ public final class AdapterRuntime implements AutoCloseable {
                 .tls(tls.map(t -> new EmbeddedBroker.Keystore(t.keystore(), t.password())))
                 .operatorAcceptor(settings.get("adapter.broker.operator-host"), settings.integer("adapter.broker.operator-port"));
         // each partner's queue holds so much, then its sends wait or fail: one partner cannot fill the broker for all
-        EmbeddedBroker.AddressLimit partnerLimit = addressLimit(settings, "adapter.broker.partner-max-bytes", "adapter.broker.partner-full-policy");
+        EmbeddedBroker.AddressLimit partnerLimit = partnerLimit(settings);
         for (Partner p : partners.all()) {
             broker.limit("partner." + p.id() + ".in", partnerLimit);
         }
@@ -234,6 +258,56 @@ public final class AdapterRuntime implements AutoCloseable {
             broker.multicast(r.address(), r.queues());
         }
         return broker;
+    }
+
+    private static EmbeddedBroker.AddressLimit partnerLimit(Settings settings) {
+        return addressLimit(settings, "adapter.broker.partner-max-bytes", "adapter.broker.partner-full-policy");
+    }
+
+    /**
+     * The partners file is read again when it changes (adapter.partners.reload-interval): a new
+     * partner gets its API key, its inbox, and on the embedded broker its user, queues, limit and
+     * ingress route; a removed one loses them (see PartnersReload).
+     */
+    private synchronized void watchPartnersFile(CamelContext context) {
+        if (partnersReload != null) {
+            return;
+        }
+        partnersReload = new PartnersReload(partnersFile, partners, p -> requireKnownFormats(formats, p), new PartnersReload.Channels() {
+            @Override
+            public void added(Partner p) throws Exception {
+                Optional<String> password = credentials.admit(p);
+                if (broker != null && password.isPresent()) {
+                    broker.addPartner(p.id(), password.get(), partnerLimit(settings));
+                } else if (broker == null) {
+                    LOG.warn("partner {} added: set up its user and queues partner.{}.in / .receipts on the external broker", p.id(), p.id());
+                }
+                addPartnerRoute(context, p);
+            }
+
+            @Override
+            public void removed(Partner p) throws Exception {
+                credentials.revoke(p.id());
+                if (broker != null) {
+                    broker.removePartner(p.id());
+                }
+                String route = "ingress-jms-" + p.id();
+                if (context.getRoute(route) != null) {
+                    context.getRouteController().stopRoute(route);
+                    context.removeRoute(route);
+                }
+            }
+        });
+        partnersReload.start(Long.parseLong(settings.optional("adapter.partners.reload-interval").orElse("5000")));
+    }
+
+    /** Reads the partners file again now if it changed (the timer does it too); true when the partners changed. */
+    public boolean reloadPartners() {
+        return partnersReload != null && partnersReload.reloadIfChanged();
+    }
+
+    public Path partnersFile() {
+        return partnersFile;
     }
 
     private static EmbeddedBroker.AddressLimit addressLimit(Settings settings, String bytesKey, String policyKey) {
@@ -244,11 +318,7 @@ public final class AdapterRuntime implements AutoCloseable {
     /** A route per partner queue: each partner's, and each overseas customs administration's (its SOAP requests). */
     private void addPartnerRoutes(CamelContext context) {
         for (Partner p : partners.all()) {
-            TemplatedRouteBuilder.builder(context, "ingress-jms")
-                    .routeId("ingress-jms-" + p.id())
-                    .parameter("partner", p.id())
-                    .parameter("queue", "partner." + p.id() + ".in")
-                    .add();
+            addPartnerRoute(context, p);
         }
         if (soapListens()) {
             for (var p : org.wcoecom.adapter.soap.ExchangePartners.from(settings).all()) {
@@ -259,6 +329,14 @@ public final class AdapterRuntime implements AutoCloseable {
                         .add();
             }
         }
+    }
+
+    private static void addPartnerRoute(CamelContext context, Partner p) {
+        TemplatedRouteBuilder.builder(context, "ingress-jms")
+                .routeId("ingress-jms-" + p.id())
+                .parameter("partner", p.id())
+                .parameter("queue", "partner." + p.id() + ".in")
+                .add();
     }
 
     public CamelContext camel() {
@@ -304,6 +382,7 @@ public final class AdapterRuntime implements AutoCloseable {
         for (Partner p : partners.all()) {
             lines.add("JMS      partner.%s.in -> receipts on partner.%s.receipts (broker user %s)".formatted(p.id(), p.id(), p.id()));
         }
+        lines.add("partners " + partnersFile + " (read again when it changes)");
         lines.add("files    " + settings.dataDir().resolve("inbox") + "/<partner>/  -> receipts in "
                 + settings.dataDir().resolve("outbox") + "/<partner>/");
         lines.add("forward  canonical orders, payments, waybills, statuses, declarations -> CEB311/411/511/513/621 on queue "
@@ -329,6 +408,9 @@ public final class AdapterRuntime implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (partnersReload != null) {
+            partnersReload.close();
+        }
         try {
             if (main != null && !main.isStopped()) {
                 main.stop();

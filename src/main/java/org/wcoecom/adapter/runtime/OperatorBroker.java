@@ -1,6 +1,5 @@
 package org.wcoecom.adapter.runtime;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,7 +42,7 @@ public final class OperatorBroker implements AutoCloseable {
             return new OperatorBroker(ConnectionFactories.artemis(external.get()), settings.optional("adapter.broker.user").orElse(null),
                     settings.optional("adapter.broker.password").orElse(null), null, "external broker " + external.get());
         }
-        PartnerDirectory partners = PartnerDirectory.load(settings.optional("adapter.partners.file").map(Path::of));
+        PartnerDirectory partners = PartnersFile.read(settings);
         Credentials credentials = Credentials.load(settings, partners);
         String operatorPassword = credentials.brokerPassword(BrokerUsers.OPERATOR).orElseThrow(() -> new IllegalStateException(
                 "no operator broker password: set ADAPTER_SECRET_OPERATOR_BROKER_PASSWORD or " + credentials.secretsFile()));

@@ -2,7 +2,6 @@ package org.wcoecom.adapter.security;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +16,10 @@ import org.wcoecom.adapter.runtime.Settings;
  */
 public final class Credentials {
 
-    private final Map<String, String> apiKeys = new LinkedHashMap<>();
-    private final Map<String, String> brokerPasswords = new LinkedHashMap<>();
+    private final Map<String, String> apiKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> brokerPasswords = new java.util.concurrent.ConcurrentHashMap<>();
     private final Secrets secrets;
+    private PartnerKeys keys;
 
     private Credentials(Secrets secrets) {
         this.secrets = secrets;
@@ -65,8 +65,35 @@ public final class Credentials {
         return users;
     }
 
-    public PartnerKeys partnerKeys() {
-        return new PartnerKeys(apiKeys);
+    /** The partners' API keys, one instance kept up to date by {@link #admit} and {@link #revoke}. */
+    public synchronized PartnerKeys partnerKeys() {
+        if (keys == null) {
+            keys = new PartnerKeys(apiKeys);
+        }
+        return keys;
+    }
+
+    /**
+     * A partner added to the partners file while the adapter runs: its API key and broker password
+     * from the secrets (generated into the secrets file when allowed), its key taken by HTTP at once.
+     *
+     * @return its broker password, if it has one
+     */
+    public synchronized java.util.Optional<String> admit(Partner partner) {
+        Map<String, String> found = secrets.require(List.of(Secrets.apiKeyName(partner.id()), Secrets.brokerPasswordName(partner.id())));
+        java.util.Optional.ofNullable(found.get(Secrets.apiKeyName(partner.id()))).ifPresent(key -> {
+            apiKeys.put(partner.id(), key);
+            partnerKeys().put(partner.id(), key);
+        });
+        java.util.Optional.ofNullable(found.get(Secrets.brokerPasswordName(partner.id()))).ifPresent(p -> brokerPasswords.put(partner.id(), p));
+        return java.util.Optional.ofNullable(brokerPasswords.get(partner.id()));
+    }
+
+    /** A partner removed from the partners file: its API key opens nothing any more. */
+    public synchronized void revoke(String partner) {
+        apiKeys.remove(partner);
+        brokerPasswords.remove(partner);
+        partnerKeys().remove(partner);
     }
 
     /**

@@ -30,11 +30,11 @@ public final class SenderIdentity {
     /** What in the message names someone other than the partner; empty when all is the partner's own. */
     public static List<XmlError> check(Partner partner, Format format, XdmNode document, List<Format.RecordRef> records) {
         List<XmlError> errors = new ArrayList<>();
-        String root = "/" + rootName(document);
-        Optional<String> senderPath = format.definition().sender();
         format.senderCode(document).ifPresent(code -> {
             if (!partner.senderCodes().contains(code)) {
-                errors.add(error(partner, code, root + "/" + senderPath.map(SenderIdentity::plain).orElse(""), "the sender code"));
+                // where the code is: its element path, line and column (the node format.yaml's sender names)
+                errors.add(format.senderNode(document).map(node -> error(partner, code, node, "the sender code"))
+                        .orElseGet(() -> error(partner, code, "/" + rootName(document), "the sender code")));
             }
         });
         Optional<FormatDefinition.Records> spec = format.definition().records();

@@ -17,6 +17,7 @@ public final class ErrorCollector implements ErrorHandler {
     private final String code;
     private final List<XmlError> errors = new ArrayList<>();
     private ElementPathTracker tracker;
+    private java.util.function.Function<String, String> writtenBy;
     private int dropped;
 
     public ErrorCollector(int limit, String code) {
@@ -26,6 +27,19 @@ public final class ErrorCollector implements ErrorHandler {
 
     public void attach(ElementPathTracker tracker) {
         this.tracker = tracker;
+    }
+
+    /**
+     * For documents a stylesheet made: they have no lines of their own, so an error gives no line
+     * and column but its element path and, when the tree knows it, the stylesheet instruction that
+     * wrote the element (Saxon keeps it as the node's location): {@code (written by
+     * mappings/x/to-canonical.xsl line 37)}.
+     *
+     * @param stylesheetName the name to show for a stylesheet's system id (a path from the project root)
+     */
+    public ErrorCollector generated(java.util.function.Function<String, String> stylesheetName) {
+        this.writtenBy = stylesheetName;
+        return this;
     }
 
     @Override
@@ -46,6 +60,12 @@ public final class ErrorCollector implements ErrorHandler {
     void add(String errorCode, SAXParseException e) {
         if (errors.size() >= limit) {
             dropped++;
+            return;
+        }
+        if (writtenBy != null) {
+            String by = e.getSystemId() != null && e.getLineNumber() > 0 && e.getSystemId().endsWith(".xsl")
+                    ? " (written by " + writtenBy.apply(e.getSystemId()) + " line " + e.getLineNumber() + ")" : "";
+            errors.add(new XmlError(errorCode, 0, 0, tracker == null ? "/" : tracker.path(), e.getMessage() + by));
             return;
         }
         int line = e.getLineNumber() > 0 ? e.getLineNumber() : tracker == null ? 0 : tracker.line();

@@ -22,7 +22,7 @@ import org.xml.sax.SAXNotSupportedException;
 /**
  * Compiles the project's XSD files once and shares the compiled {@link Schema} (thread-safe) by
  * path. Imports of the W3C XML-DSig schema resolve to the copy inside Apache Santuario, so the
- * project keeps no copy of it.
+ * project keeps no copy of it; imports and includes named in the schema catalog resolve through it.
  */
 public final class SchemaCompiler {
 
@@ -30,13 +30,22 @@ public final class SchemaCompiler {
     private static final String XMLDSIG_RESOURCE = "bindings/schemas/xmldsig-core-schema.xsd";
 
     private final Map<Path, Schema> compiled = new ConcurrentHashMap<>();
+    private final SchemaCatalog catalog;
+
+    public SchemaCompiler() {
+        this(SchemaCatalog.empty());
+    }
+
+    public SchemaCompiler(SchemaCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     public Schema compile(Path xsd) {
         Path key = xsd.toAbsolutePath().normalize();
-        return compiled.computeIfAbsent(key, SchemaCompiler::compileNow);
+        return compiled.computeIfAbsent(key, this::compileNow);
     }
 
-    private static Schema compileNow(Path xsd) {
+    private Schema compileNow(Path xsd) {
         if (!Files.isRegularFile(xsd)) {
             throw new IllegalArgumentException("schema not found: " + xsd);
         }
@@ -49,7 +58,7 @@ public final class SchemaCompiler {
         } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
             throw new IllegalStateException("cannot secure the schema factory", e);
         }
-        factory.setResourceResolver(new BundledSchemaResolver());
+        factory.setResourceResolver(new BundledSchemaResolver(catalog));
         try {
             return factory.newSchema(new StreamSource(xsd.toFile()));
         } catch (SAXException e) {
@@ -59,14 +68,34 @@ public final class SchemaCompiler {
 
     /** How the XML-DSig import resolves here, for code that compiles the project's schemas with a factory of its own. */
     public static LSResourceResolver resolver() {
-        return new BundledSchemaResolver();
+        return new BundledSchemaResolver(SchemaCatalog.empty());
     }
 
-    /** Sends the XML-DSig schema to Santuario's copy; everything else resolves as usual. */
+    /**
+     * Sends the XML-DSig schema to Santuario's copy and names in the schema catalog to their files;
+     * everything else resolves as usual.
+     */
     private static final class BundledSchemaResolver implements LSResourceResolver {
+        private final SchemaCatalog catalog;
+
+        BundledSchemaResolver(SchemaCatalog catalog) {
+            this.catalog = catalog;
+        }
+
         @Override
         public LSInput resolveResource(String type, String namespaceURI, String publicId, String systemId, String baseURI) {
-            if (systemId == null || !systemId.endsWith(XMLDSIG_FILE)) {
+            if (systemId == null) {
+                return null;
+            }
+            java.util.Optional<java.net.URI> listed = catalog.lookup(systemId).or(() -> absolute(systemId, baseURI).flatMap(catalog::lookup));
+            if (listed.isPresent()) {
+                try {
+                    return new UrlInput(listed.get().toURL(), publicId);
+                } catch (java.net.MalformedURLException e) {
+                    throw new IllegalStateException("schema catalog entry " + systemId + " -> " + listed.get() + " is no URL", e);
+                }
+            }
+            if (!systemId.endsWith(XMLDSIG_FILE)) {
                 return null;
             }
             URL url = SchemaCompiler.class.getClassLoader().getResource(XMLDSIG_RESOURCE);
@@ -74,6 +103,15 @@ public final class SchemaCompiler {
                 throw new IllegalStateException(XMLDSIG_RESOURCE + " is missing from the classpath (org.apache.santuario:xmlsec)");
             }
             return new UrlInput(url, publicId);
+        }
+    }
+
+    private static java.util.Optional<String> absolute(String systemId, String baseURI) {
+        try {
+            return baseURI == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(java.net.URI.create(baseURI).resolve(systemId).toString());
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
         }
     }
 

@@ -12,6 +12,8 @@ public record XmlError(String code, int line, int column, String path, String me
     public static final String TOO_LARGE = "MESSAGE_TOO_LARGE";
     public static final String EMPTY = "MESSAGE_EMPTY";
     public static final String UNKNOWN_FORMAT = "FORMAT_UNKNOWN";
+    /** The message's format is known but cannot be used (its schema does not compile). */
+    public static final String FORMAT_UNAVAILABLE = "FORMAT_UNAVAILABLE";
     public static final String SCHEMA_INVALID = "SCHEMA_INVALID";
 
     /** {@code line:col path message}, the form the CLI and receipts print. */

@@ -124,7 +124,7 @@ class Iso20022BankTest {
         assertEquals(400, r.statusCode(), r.body());
         String reasons = String.join(" ", Xml.values(pain002(r.body()), "//*:StsRsnInf[*:Rsn/*:Cd = 'AG08']/*:AddtlInf/string()"));
         assertTrue(reasons.contains("SENDER_NOT_AUTHORISED") && reasons.contains("OTHRCNSHXXX")
-                && reasons.contains("/Document/BkToCstmrDbtCdtNtfctn/Ntfctn[1]/Acct/Svcr/FinInstnId/BICFI"), r.body());
+                && reasons.contains("/Document/BkToCstmrDbtCdtNtfctn[1]/Ntfctn[1]/Acct[1]/Svcr[1]/FinInstnId[1]/BICFI[1]"), r.body());
     }
 
     @Test

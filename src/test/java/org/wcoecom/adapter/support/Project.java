@@ -69,13 +69,17 @@ public final class Project {
         }
     }
 
-    /** Partner messages among a format's examples, written/ included (not the canonical golden files). */
+    /**
+     * Partner messages among a format's examples, written/ included (not the canonical golden files,
+     * not the negative examples of invalid/).
+     */
     public static List<Path> partnerExamples(String formatId) {
         if (!Files.isDirectory(examples(formatId))) {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(examples(formatId), 2)) {
             return files.filter(p -> p.toString().endsWith(".xml") && !p.toString().endsWith(".canonical.xml"))
+                    .filter(p -> !examples(formatId).relativize(p).startsWith("invalid"))
                     .sorted().toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);

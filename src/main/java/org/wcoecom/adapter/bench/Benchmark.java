@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.wcoecom.adapter.format.FormatRegistry;
-import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.settings.Settings;
 
 /** Runs the chosen scenarios one after another on the same inputs and reports them. */
 public final class Benchmark {
@@ -47,7 +47,7 @@ public final class Benchmark {
             if (options.scenarios().contains("translate")) {
                 say("translate: %s mix, %d thread(s), %.0f s (+%.0f s warm-up)");
                 Corpus corpus = new Corpus(generator, options.mix(), 64);
-                results.add(new TranslateScenario(settings.formats(), corpus)
+                results.add(new TranslateScenario(FormatRegistry.configured(settings), corpus)
                         .run(mixName(), options.threads(), options.warmupSeconds(), options.seconds()));
             }
             if (options.scenarios().contains("end-to-end")) {

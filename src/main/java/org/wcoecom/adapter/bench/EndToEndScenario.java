@@ -15,7 +15,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.broker.MessageBodies;
 import org.wcoecom.adapter.runtime.AdapterRuntime;
-import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.settings.Settings;
 
 /**
  * The adapter as deployed, on its persistent embedded broker (journal synced on every commit, as

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.wcoecom.adapter.bench.BenchReport;
 import org.wcoecom.adapter.bench.Benchmark;
 import org.wcoecom.adapter.bench.Mix;
-import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.settings.Settings;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.wcoecom.adapter.runtime.Databases;
-import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.settings.Settings;
 import org.wcoecom.adapter.store.Catalogue;
 import org.wcoecom.adapter.store.Database;
 

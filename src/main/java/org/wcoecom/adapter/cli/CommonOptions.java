@@ -5,7 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.format.FormatRegistry;
+import org.wcoecom.adapter.settings.Settings;
 
 import picocli.CommandLine.Option;
 
@@ -23,7 +24,7 @@ final class CommonOptions {
      * on {@code err} (the others work).
      */
     org.wcoecom.adapter.format.FormatRegistry formats(Settings settings, java.io.PrintWriter err) {
-        org.wcoecom.adapter.format.FormatRegistry registry = settings.formats();
+        org.wcoecom.adapter.format.FormatRegistry registry = FormatRegistry.configured(settings);
         registry.problems().forEach(p -> err.println("warning: " + p.describe()));
         err.flush();
         return registry;

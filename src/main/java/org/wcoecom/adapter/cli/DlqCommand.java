@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.wcoecom.adapter.broker.DeadLetterQueues;
-import org.wcoecom.adapter.runtime.OperatorBroker;
 import org.wcoecom.adapter.runtime.Databases;
-import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.runtime.OperatorBroker;
+import org.wcoecom.adapter.settings.Settings;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.Database;
 

@@ -14,10 +14,11 @@ import org.wcoecom.adapter.format.Format;
 import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.partner.PartnerDirectory;
-import org.wcoecom.adapter.runtime.Settings;
 import org.wcoecom.adapter.runtime.SigningKeys;
+import org.wcoecom.adapter.settings.Settings;
 import org.wcoecom.adapter.tooling.FormatCheck;
 import org.wcoecom.adapter.tooling.FormatScaffold;
+import org.wcoecom.adapter.xml.SchemaCatalog;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,7 +96,7 @@ final class FormatCommand implements Runnable {
                     .split(",")[0].trim());
             FormatScaffold.Written written;
             try {
-                written = new FormatScaffold(settings.home(), settings.schemaCatalog(), catalogFile).write(
+                written = new FormatScaffold(settings.home(), SchemaCatalog.configured(settings), catalogFile).write(
                         new FormatScaffold.Request(id, kind, rootName, schema, Optional.ofNullable(example), Optional.ofNullable(receiptFormat)),
                         registry -> translator(registry, settings));
             } catch (RuntimeException e) {
@@ -148,7 +149,7 @@ final class FormatCommand implements Runnable {
             Settings settings = common.settings(Map.of());
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            FormatRegistry registry = settings.formats();
+            FormatRegistry registry = FormatRegistry.configured(settings);
             Optional<FormatRegistry.Problem> problem = registry.problems().stream().filter(p -> p.format().equals(id)).findFirst();
             if (problem.isPresent()) {
                 err.println("FAILED " + problem.get().describe());

@@ -17,11 +17,11 @@ import org.wcoecom.adapter.format.MessageReader;
 import org.wcoecom.adapter.format.ReadResult;
 import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
-import org.wcoecom.adapter.runtime.Settings;
 import org.wcoecom.adapter.runtime.SigningKeys;
-import org.wcoecom.adapter.xml.XmlSigner;
+import org.wcoecom.adapter.settings.Settings;
 import org.wcoecom.adapter.xml.Saxon;
 import org.wcoecom.adapter.xml.XmlError;
+import org.wcoecom.adapter.xml.XmlSigner;
 
 import net.sf.saxon.s9api.XdmNode;
 import picocli.CommandLine;

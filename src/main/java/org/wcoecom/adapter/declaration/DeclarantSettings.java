@@ -2,7 +2,7 @@ package org.wcoecom.adapter.declaration;
 
 import java.util.Optional;
 
-import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.settings.Settings;
 
 /**
  * What a declaration needs that no partner document carries: the declaring agent, the customs

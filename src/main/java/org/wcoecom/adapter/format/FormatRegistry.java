@@ -21,6 +21,7 @@ import net.sf.saxon.s9api.XsltExecutable;
 
 import org.wcoecom.adapter.canonical.CanonicalKinds;
 import org.wcoecom.adapter.canonical.IdentifierSchemes;
+import org.wcoecom.adapter.settings.Settings;
 import org.wcoecom.adapter.xml.Saxon;
 import org.wcoecom.adapter.xml.SchemaCatalog;
 import org.wcoecom.adapter.xml.SchemaCompiler;
@@ -67,6 +68,11 @@ public final class FormatRegistry {
         byId.values().forEach(f -> f.definition().roots().forEach(r -> roots.put(r, f)));
         this.byRoot = Map.copyOf(roots);
         this.problems = List.copyOf(problems);
+    }
+
+    /** The formats of adapter.home with the configured schema catalog; compiled as they are used. */
+    public static FormatRegistry configured(Settings settings) {
+        return load(settings.home(), SchemaCatalog.configured(settings));
     }
 
     /** The formats under {@code home/mappings}, schemas from {@code home/xsd} and the default catalog {@code xsd/catalog.xml}. */

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.wcoecom.adapter.format.BatchChunks;
 import org.wcoecom.adapter.format.BatchPlan;
 import org.wcoecom.adapter.format.BatchSplitter;
+import org.wcoecom.adapter.message.Headers;
 
 /**
  * The file channel's batch files: a file larger than a message (adapter.limits.max-message-bytes)

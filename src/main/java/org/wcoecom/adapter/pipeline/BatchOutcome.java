@@ -3,6 +3,7 @@ package org.wcoecom.adapter.pipeline;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.RuntimeCamelException;
+import org.wcoecom.adapter.message.Headers;
 
 /**
  * Sums up the chunks of a batch file on the file's own exchange (the split's input), which keeps

@@ -21,17 +21,18 @@ import org.wcoecom.adapter.canonical.model.OrderType;
 import org.wcoecom.adapter.canonical.model.PaymentType;
 import org.wcoecom.adapter.canonical.model.ShipmentType;
 import org.wcoecom.adapter.format.TranslationException;
+import org.wcoecom.adapter.message.Headers;
 import org.wcoecom.adapter.receipt.PendingReceipt;
 import org.wcoecom.adapter.receipt.Receipt;
 import org.wcoecom.adapter.receipt.ReceiptService;
-import org.wcoecom.adapter.rules.CrossCheckDocuments;
 import org.wcoecom.adapter.rules.CrossCheckDocuments.Arrival;
+import org.wcoecom.adapter.rules.CrossCheckDocuments;
 import org.wcoecom.adapter.rules.CrossCheckRules;
 import org.wcoecom.adapter.rules.RuleViolation;
-import org.wcoecom.adapter.store.CrossCheckStore;
 import org.wcoecom.adapter.store.CrossCheckStore.Document;
 import org.wcoecom.adapter.store.CrossCheckStore.Group;
 import org.wcoecom.adapter.store.CrossCheckStore.Output;
+import org.wcoecom.adapter.store.CrossCheckStore;
 
 /**
  * The Camel steps of the three-document check (三单对碰). An order, its payment and its waybill are

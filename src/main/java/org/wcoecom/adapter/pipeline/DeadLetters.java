@@ -8,6 +8,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.jms.JmsEndpoint;
+import org.wcoecom.adapter.message.Headers;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.ReceivedRecords;
 

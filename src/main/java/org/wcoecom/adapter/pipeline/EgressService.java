@@ -31,6 +31,7 @@ import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.xml.Saxon;
 import org.wcoecom.adapter.xml.SecureXml;
 import org.xml.sax.InputSource;
+import org.wcoecom.adapter.message.Headers;
 
 /**
  * The outbound half: a canonical batch (or one record replayed from the dead letters) from a kind's

@@ -7,6 +7,9 @@ import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.wcoecom.adapter.message.Headers;
+import org.wcoecom.adapter.message.RejectedMessageException;
+import org.wcoecom.adapter.message.Rejection;
 import org.wcoecom.adapter.partner.PartnerDirectory;
 import org.wcoecom.adapter.xml.XmlError;
 

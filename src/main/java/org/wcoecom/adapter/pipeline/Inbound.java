@@ -10,6 +10,8 @@ import net.sf.saxon.s9api.XdmNode;
 import org.apache.camel.Exchange;
 import org.wcoecom.adapter.format.CanonicalDocument;
 import org.wcoecom.adapter.format.Format;
+import org.wcoecom.adapter.message.Headers;
+import org.wcoecom.adapter.message.Rejection;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.ReceivedRecords;

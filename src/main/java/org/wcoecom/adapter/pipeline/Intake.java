@@ -32,6 +32,10 @@ import org.wcoecom.adapter.store.ReceivedRecords;
 import org.wcoecom.adapter.store.RecordSenders;
 import org.wcoecom.adapter.xml.XmlError;
 import org.xml.sax.InputSource;
+import org.wcoecom.adapter.message.Headers;
+import org.wcoecom.adapter.message.IngressResult;
+import org.wcoecom.adapter.message.RejectedMessageException;
+import org.wcoecom.adapter.message.Rejection;
 
 /**
  * The steps of the pipeline every partner message takes, whatever its channel (routes/pipeline.camel.yaml):

@@ -15,6 +15,9 @@ import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.wcoecom.adapter.message.Headers;
+import org.wcoecom.adapter.message.RejectedMessageException;
+import org.wcoecom.adapter.message.Rejection;
 import org.wcoecom.adapter.xml.XmlError;
 
 /**

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.wcoecom.adapter.message.Headers;
 import org.wcoecom.adapter.receipt.PendingReceipt;
 
 /**

@@ -9,6 +9,7 @@ import jakarta.jms.Destination;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.jms.JmsConstants;
+import org.wcoecom.adapter.message.Headers;
 
 /**
  * HTTP, files and SOAP put their messages on the partner's queue and wait for the receipt on a reply

@@ -3,6 +3,7 @@ package org.wcoecom.adapter.pipeline;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.jms.JmsConstants;
+import org.wcoecom.adapter.message.Headers;
 
 /** A canonical batch as the broker message published on its kind's address. */
 public final class Publishing {

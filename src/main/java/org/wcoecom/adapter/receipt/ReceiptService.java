@@ -33,11 +33,11 @@ import org.wcoecom.adapter.format.Format;
 import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
+import org.wcoecom.adapter.message.Headers;
+import org.wcoecom.adapter.message.IngressResult;
+import org.wcoecom.adapter.message.RejectedMessageException;
+import org.wcoecom.adapter.message.Rejection;
 import org.wcoecom.adapter.partner.PartnerDirectory;
-import org.wcoecom.adapter.pipeline.Headers;
-import org.wcoecom.adapter.pipeline.IngressResult;
-import org.wcoecom.adapter.pipeline.RejectedMessageException;
-import org.wcoecom.adapter.pipeline.Rejection;
 import org.wcoecom.adapter.rules.RuleViolation;
 import org.wcoecom.adapter.xml.XmlError;
 

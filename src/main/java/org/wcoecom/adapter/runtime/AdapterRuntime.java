@@ -30,6 +30,7 @@ import org.wcoecom.adapter.pipeline.Routing;
 import org.wcoecom.adapter.security.ClientCertificates;
 import org.wcoecom.adapter.security.Credentials;
 import org.wcoecom.adapter.security.ServerTls;
+import org.wcoecom.adapter.settings.Settings;
 
 /**
  * The running adapter: the embedded broker (unless an external one is configured), the JMS
@@ -74,7 +75,7 @@ public final class AdapterRuntime implements AutoCloseable {
      * unless adapter.formats.require-all says the adapter must not start without all of them.
      */
     private static FormatRegistry compiledFormats(Settings settings) {
-        FormatRegistry compiled = settings.formats().compileAll();
+        FormatRegistry compiled = FormatRegistry.configured(settings).compileAll();
         compiled.problems().forEach(p -> LOG.warn("{} (its messages are refused as of an unknown format until it is fixed)", p.describe()));
         if (!compiled.problems().isEmpty() && Boolean.parseBoolean(settings.optional("adapter.formats.require-all").orElse("false"))) {
             throw new IllegalArgumentException("adapter.formats.require-all is true and " + compiled.problems().size()

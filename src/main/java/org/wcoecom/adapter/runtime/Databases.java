@@ -1,5 +1,6 @@
 package org.wcoecom.adapter.runtime;
 
+import org.wcoecom.adapter.settings.Settings;
 import org.wcoecom.adapter.store.Database;
 
 /**

@@ -19,6 +19,7 @@ import org.apache.camel.main.Main;
 import org.wcoecom.adapter.security.ClientCertificates;
 import org.wcoecom.adapter.security.HttpGate;
 import org.wcoecom.adapter.security.ServerTls;
+import org.wcoecom.adapter.settings.Settings;
 
 /**
  * The HTTP ingress's server: Vert.x with the adapter's own options, which Camel's built-in

@@ -6,12 +6,13 @@ import java.util.UUID;
 import jakarta.jms.ConnectionFactory;
 
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
-import org.wcoecom.adapter.broker.ConnectionFactories;
 import org.wcoecom.adapter.broker.BrokerUsers;
+import org.wcoecom.adapter.broker.ConnectionFactories;
 import org.wcoecom.adapter.broker.EmbeddedBroker;
 import org.wcoecom.adapter.partner.PartnerDirectory;
 import org.wcoecom.adapter.security.Credentials;
 import org.wcoecom.adapter.security.ServerTls;
+import org.wcoecom.adapter.settings.Settings;
 
 /**
  * The adapter's broker, for operator commands: as the operator on the broker's operator acceptor

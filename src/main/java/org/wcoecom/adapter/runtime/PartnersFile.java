@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 import org.wcoecom.adapter.partner.PartnerDirectory;
+import org.wcoecom.adapter.settings.Settings;
 
 /**
  * Where the partners file is: {@code adapter.partners.file}, else {@code <data>/partners.yaml},

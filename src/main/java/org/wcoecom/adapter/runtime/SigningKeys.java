@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.wcoecom.adapter.security.Credentials;
 import org.wcoecom.adapter.security.Secrets;
 import org.wcoecom.adapter.security.SelfSignedKeys;
+import org.wcoecom.adapter.settings.Settings;
 import org.wcoecom.adapter.xml.SignatureAlgorithms;
 import org.wcoecom.adapter.xml.XmlSigner;
 

@@ -17,7 +17,7 @@ import java.util.Set;
 
 import javax.net.ssl.TrustManagerFactory;
 
-import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.settings.Settings;
 
 /**
  * The client certificates partners authenticate with on HTTP (mutual TLS), each pinned to its

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
-import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.settings.Settings;
 
 /**
  * Everyone's credentials, from the secrets (environment, secrets file, generated): each partner's

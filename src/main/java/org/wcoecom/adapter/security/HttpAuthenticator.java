@@ -9,9 +9,9 @@ import io.vertx.ext.auth.User;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpConstants;
-import org.wcoecom.adapter.pipeline.Headers;
-import org.wcoecom.adapter.pipeline.RejectedMessageException;
-import org.wcoecom.adapter.pipeline.Rejection;
+import org.wcoecom.adapter.message.Headers;
+import org.wcoecom.adapter.message.RejectedMessageException;
+import org.wcoecom.adapter.message.Rejection;
 import org.wcoecom.adapter.xml.XmlError;
 
 /**

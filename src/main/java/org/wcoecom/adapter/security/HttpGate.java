@@ -19,7 +19,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wcoecom.adapter.pipeline.Rejection;
+import org.wcoecom.adapter.message.Rejection;
 import org.wcoecom.adapter.receipt.ReceiptService;
 import org.wcoecom.adapter.xml.XmlError;
 

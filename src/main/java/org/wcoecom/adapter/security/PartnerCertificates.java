@@ -17,7 +17,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.settings.Settings;
 import org.wcoecom.adapter.xml.SignatureAlgorithms;
 
 /**

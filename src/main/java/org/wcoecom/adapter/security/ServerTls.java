@@ -16,7 +16,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.settings.Settings;
 
 /**
  * The adapter's own TLS identity, for every listener partners reach (HTTP ingress, SOAP service,

@@ -17,7 +17,7 @@ import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.format.NodePaths;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
-import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.settings.Settings;
 import org.wcoecom.adapter.xml.XmlError;
 import org.xml.sax.InputSource;
 

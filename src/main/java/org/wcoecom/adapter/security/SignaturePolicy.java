@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.wcoecom.adapter.format.FormatDefinition;
 import org.wcoecom.adapter.format.FormatRegistry;
-import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.settings.Settings;
 
 /**
  * Which messages must carry their sender's signature. By default, every partner must sign the

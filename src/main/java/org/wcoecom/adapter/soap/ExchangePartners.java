@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.wcoecom.adapter.partner.Partner;
-import org.wcoecom.adapter.runtime.Settings;
+import org.wcoecom.adapter.settings.Settings;
 
 /**
  * The exchange partners named in {@code adapter.soap.partners}, each configured by its

@@ -24,7 +24,7 @@ import org.wcoecom.adapter.format.MessageReader;
 import org.wcoecom.adapter.format.ReadResult;
 import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
-import org.wcoecom.adapter.pipeline.Headers;
+import org.wcoecom.adapter.message.Headers;
 import org.wcoecom.adapter.receipt.PendingReceipt;
 import org.wcoecom.adapter.receipt.ReceiptService;
 import org.wcoecom.adapter.xml.XmlError;

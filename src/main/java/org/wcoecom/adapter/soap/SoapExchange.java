@@ -18,8 +18,8 @@ import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.format.MessageReader;
 import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.receipt.ReceiptService;
-import org.wcoecom.adapter.runtime.Settings;
 import org.wcoecom.adapter.security.ServerTls;
+import org.wcoecom.adapter.settings.Settings;
 
 /**
  * The customs-to-customs exchange over SOAP, assembled from the settings and bound under the names

@@ -4,7 +4,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.cxf.common.CxfPayload;
 import org.apache.camel.component.cxf.common.message.CxfConstants;
-import org.wcoecom.adapter.pipeline.Headers;
+import org.wcoecom.adapter.message.Headers;
 
 /**
  * The SOAP channel's edge: the body of a request becomes bytes for the shared pipeline, with the

@@ -17,6 +17,8 @@ import javax.xml.stream.events.Attribute;
 import javax.xml.stream.events.StartElement;
 import javax.xml.stream.events.XMLEvent;
 
+import org.wcoecom.adapter.settings.Settings;
+
 /**
  * Where schemas the project must not copy (an official schema, a partner's published one) are
  * found: an OASIS XML catalog (urn:oasis:names:tc:entity:xmlns:xml:catalog), of which the adapter
@@ -41,6 +43,20 @@ public final class SchemaCatalog {
 
     public static SchemaCatalog empty() {
         return new SchemaCatalog(List.of(), List.of(), Map.of());
+    }
+
+    /**
+     * The catalog the settings name (adapter.schemas.catalog): OASIS XML catalog files,
+     * comma-separated, relative to adapter.home.
+     */
+    public static SchemaCatalog configured(Settings settings) {
+        List<Path> files = new ArrayList<>();
+        for (String name : settings.optional("adapter.schemas.catalog").orElse("").split(",")) {
+            if (!name.isBlank()) {
+                files.add(settings.home().resolve(name.trim()));
+            }
+        }
+        return load(files);
     }
 
     /**

@@ -14,9 +14,9 @@ import java.util.Optional;
 import net.sf.saxon.s9api.XdmNode;
 
 import org.junit.jupiter.api.Test;
+import org.wcoecom.adapter.message.IngressResult;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
-import org.wcoecom.adapter.pipeline.IngressResult;
 import org.wcoecom.adapter.receipt.ReceiptService;
 import org.wcoecom.adapter.security.SenderIdentity;
 import org.wcoecom.adapter.support.Project;

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.wcoecom.adapter.runtime.Settings;
 import org.wcoecom.adapter.runtime.SigningKeys;
 import org.wcoecom.adapter.security.SignatureVerifier;
+import org.wcoecom.adapter.settings.Settings;
 import org.wcoecom.adapter.support.Project;
 import org.wcoecom.adapter.support.Xml;
 import org.wcoecom.adapter.xml.SignatureAlgorithms;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wcoecom.adapter.security.Secrets;
 import org.wcoecom.adapter.security.SelfSignedKeys;
+import org.wcoecom.adapter.settings.Settings;
 import org.wcoecom.adapter.xml.SignatureAlgorithms;
 import org.wcoecom.adapter.xml.XmlSigner;
 

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.wcoecom.adapter.format.FormatDefinition;
-import org.wcoecom.adapter.runtime.Settings;
 import org.wcoecom.adapter.security.SignaturePolicy.Mode;
+import org.wcoecom.adapter.settings.Settings;
 import org.wcoecom.adapter.support.Project;
 
 /** Who owes a signature on what: declarations by default, any format a partner is configured to sign, and nothing by mistake. */

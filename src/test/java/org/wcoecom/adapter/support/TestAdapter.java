@@ -25,9 +25,9 @@ import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.runtime.AdapterRuntime;
-import org.wcoecom.adapter.runtime.Settings;
 import org.wcoecom.adapter.security.Credentials;
 import org.wcoecom.adapter.security.Secrets;
+import org.wcoecom.adapter.settings.Settings;
 
 /**
  * A real adapter for tests: embedded Artemis with its journal in a given folder, HTTP and broker on

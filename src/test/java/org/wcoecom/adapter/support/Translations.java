@@ -12,8 +12,8 @@ import org.wcoecom.adapter.format.MessageReader;
 import org.wcoecom.adapter.format.ReadResult;
 import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
-import org.wcoecom.adapter.runtime.Settings;
 import org.wcoecom.adapter.runtime.SigningKeys;
+import org.wcoecom.adapter.settings.Settings;
 import org.wcoecom.adapter.xml.XmlError;
 
 /** The engine as the command line uses it: read (identify + validate), translate, write validated. */

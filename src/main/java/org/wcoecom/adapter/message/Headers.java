@@ -1,4 +1,4 @@
-package org.wcoecom.adapter.pipeline;
+package org.wcoecom.adapter.message;
 
 /** Message headers the adapter sets; names are Java identifiers so they survive JMS. */
 public final class Headers {

@@ -1,4 +1,4 @@
-package org.wcoecom.adapter.pipeline;
+package org.wcoecom.adapter.message;
 
 import java.util.ArrayList;
 import java.util.List;

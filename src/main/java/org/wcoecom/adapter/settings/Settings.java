@@ -1,4 +1,4 @@
-package org.wcoecom.adapter.runtime;
+package org.wcoecom.adapter.settings;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,25 +91,6 @@ public final class Settings {
 
     public Path home() {
         return Path.of(get("adapter.home")).toAbsolutePath().normalize();
-    }
-
-    /**
-     * The schema catalog (adapter.schemas.catalog): OASIS XML catalog files, comma-separated,
-     * relative to adapter.home, through which formats name schemas kept outside xsd/.
-     */
-    public org.wcoecom.adapter.xml.SchemaCatalog schemaCatalog() {
-        java.util.List<Path> files = new java.util.ArrayList<>();
-        for (String name : optional("adapter.schemas.catalog").orElse("").split(",")) {
-            if (!name.isBlank()) {
-                files.add(home().resolve(name.trim()));
-            }
-        }
-        return org.wcoecom.adapter.xml.SchemaCatalog.load(files);
-    }
-
-    /** The formats of adapter.home with this schema catalog; compiled as they are used. */
-    public org.wcoecom.adapter.format.FormatRegistry formats() {
-        return org.wcoecom.adapter.format.FormatRegistry.load(home(), schemaCatalog());
     }
 
     /** The data folder; relative paths are relative to the working directory. */

@@ -1,4 +1,4 @@
-package org.wcoecom.adapter.pipeline;
+package org.wcoecom.adapter.message;
 
 /** A message the adapter answers with a rejection receipt instead of forwarding it. */
 public final class RejectedMessageException extends Exception {

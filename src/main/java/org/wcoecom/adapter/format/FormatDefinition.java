@@ -61,9 +61,11 @@ public record FormatDefinition(
                           List<String> senderReferences, Optional<String> split) {
     }
 
-    /** The kinds of format.yaml: what a format's messages are, and so where its records go. */
-    public static final List<String> KINDS = List.of("order", "payment", "waybill", "status", "inventory", "declaration",
-            "response", "receipt", "canonical");
+    /**
+     * The kinds of format.yaml besides the business kinds of mappings/canonical/kinds.yaml: answers
+     * (receipts, responses) and the canonical model itself, which carry no business records of their own.
+     */
+    public static final List<String> ANSWER_KINDS = List.of("response", "receipt", "canonical");
 
     public boolean readable() {
         return toCanonical.isPresent();

@@ -21,7 +21,7 @@ final class FormatLoader {
 
     /** The keys of format.yaml; anything else is a typo, reported as such. */
     static final List<String> KEYS = List.of("id", "title", "kind", "root", "schema", "toCanonical", "fromCanonical",
-            "receiptFormat", "sender", "messageId", "records", "signed");
+            "receiptFormat", "sender", "messageId", "records", "signed", "signatureBefore");
     static final List<String> RECORD_KEYS = List.of("select", "key", "guid", "references", "senderReferences", "split");
 
     // a URI scheme (urn:, http:, file:, ...), not a single drive letter
@@ -29,10 +29,15 @@ final class FormatLoader {
 
     private final Path xsdDir;
     private final SchemaCatalog catalog;
+    /** the kinds a format may be of: kinds.yaml's and the answer kinds */
+    private final List<String> kinds;
 
-    FormatLoader(Path xsdDir, SchemaCatalog catalog) {
+    FormatLoader(Path xsdDir, SchemaCatalog catalog, java.util.Collection<String> businessKinds) {
         this.xsdDir = xsdDir.toAbsolutePath().normalize();
         this.catalog = catalog;
+        List<String> all = new ArrayList<>(new java.util.TreeSet<>(businessKinds));
+        all.addAll(FormatDefinition.ANSWER_KINDS);
+        this.kinds = List.copyOf(all);
     }
 
     FormatDefinition load(Path formatYaml) {
@@ -56,8 +61,9 @@ final class FormatLoader {
             throw problem(formatYaml, "'root' is missing: give the root element as {namespace}name");
         }
         String kind = text(y, "kind", formatYaml);
-        if (!FormatDefinition.KINDS.contains(kind)) {
-            throw problem(formatYaml, "kind '" + kind + "' is not one of " + String.join(", ", FormatDefinition.KINDS));
+        if (!kinds.contains(kind)) {
+            throw problem(formatYaml, "kind '" + kind + "' is not one of " + String.join(", ", kinds)
+                    + " (business kinds are declared in mappings/canonical/kinds.yaml)");
         }
         String schemaName = text(y, "schema", formatYaml);
         Path schema = schema(schemaName, formatYaml);

@@ -97,7 +97,7 @@ public final class FormatRegistry {
         // what each kind needs and the identifier schemes the rules read: without them nothing can be checked
         CanonicalKinds kinds = CanonicalKinds.load(home.resolve(CanonicalKinds.FILE));
         IdentifierSchemes.use(kinds.schemes());
-        FormatLoader loader = new FormatLoader(xsd, catalog);
+        FormatLoader loader = new FormatLoader(xsd, catalog, kinds.kinds().keySet());
         SchemaCompiler schemas = new SchemaCompiler(catalog);
         Map<String, Format> byId = new LinkedHashMap<>();
         Map<QName, String> claimed = new LinkedHashMap<>();

@@ -109,6 +109,13 @@ class FormatRegistryTest {
     }
 
     @Test
+    void every_format_folder_of_the_project_loads_and_compiles() {
+        FormatRegistry all = FormatRegistry.load(Project.root()).compileAll();
+        assertEquals(List.of(), all.problems().stream().map(FormatRegistry.Problem::describe).toList());
+        assertTrue(all.byId("ceb303").isPresent() && all.byId("ceb603").isPresent() && all.byId("ceb816").isPresent());
+    }
+
+    @Test
     void validating_one_message_compiles_one_format() {
         FormatRegistry registry = FormatRegistry.load(Project.root());
         ReadResult read = new MessageReader(registry, 10).read(Project.bytes(Project.examples("ceb411").resolve("payment-single.xml")));

@@ -26,7 +26,13 @@ public final class Project {
 
     public static synchronized FormatRegistry formats() {
         if (formats == null) {
-            formats = FormatRegistry.load(root());
+            FormatRegistry loaded = FormatRegistry.load(root());
+            // a folder left out would silently drop its format from every data-driven test
+            if (!loaded.problems().isEmpty()) {
+                throw new IllegalStateException("format folders of the project cannot be used: "
+                        + loaded.problems().stream().map(FormatRegistry.Problem::describe).toList());
+            }
+            formats = loaded;
         }
         return formats;
     }

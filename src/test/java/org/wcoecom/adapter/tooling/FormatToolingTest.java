@@ -136,7 +136,8 @@ class FormatToolingTest {
         Cli badKind = Cli.run("format", "new", "acme-status", "--kind", "parcel", "--root", ProjectCopy.CARRIER_ROOT,
                 "--schema", schema.toString(), "--home", home.toString());
         assertEquals(2, badKind.exit, badKind.toString());
-        assertTrue(badKind.err.contains("a skeleton exists for order, payment, status, waybill"), badKind.err);
+        assertTrue(badKind.err.contains("--kind parcel: a skeleton exists for ") && badKind.err.contains(" order, payment, status, waybill"),
+                badKind.err);
         assertFalse(Files.exists(home.resolve("mappings/acme-status")));
 
         Path example = elsewhere.resolve("notice.xml");

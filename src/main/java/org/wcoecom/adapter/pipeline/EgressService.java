@@ -27,11 +27,12 @@ import org.wcoecom.adapter.format.Format;
 import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
+import org.wcoecom.adapter.message.Headers;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.xml.Saxon;
 import org.wcoecom.adapter.xml.SecureXml;
+import org.wcoecom.adapter.xml.XmlError;
 import org.xml.sax.InputSource;
-import org.wcoecom.adapter.message.Headers;
 
 /**
  * The outbound half: a canonical batch (or one record replayed from the dead letters) from a kind's
@@ -50,21 +51,27 @@ public final class EgressService {
     public static final String DESTINATION = "AdapterDestination";
     private static final String OUTCOMES = "AdapterEgressOutcomes";
     private static final int MAX_REASON = 2000;
+    static final String MESSAGE_TOO_LARGE = "MESSAGE_TOO_LARGE";
 
     private final FormatRegistry formats;
     private final Translator translator;
     private final Map<String, String> transferOverrides;
     private final AuditTrail audit;
+    private final long maxMessageBytes;
 
     /**
      * @param transferOverrides stylesheet parameters that replace the envelope's sender
      *                          (transfer-cop-code, transfer-cop-name, transfer-dxp-id); empty values are ignored
+     * @param maxMessageBytes   the largest message the destination takes (0: no limit): a larger one
+     *                          would only be refused there, so it is dead-lettered here, with the reason
      */
-    public EgressService(FormatRegistry formats, Translator translator, Map<String, String> transferOverrides, AuditTrail audit) {
+    public EgressService(FormatRegistry formats, Translator translator, Map<String, String> transferOverrides, AuditTrail audit,
+                         long maxMessageBytes) {
         this.formats = formats;
         this.translator = translator;
         this.transferOverrides = Map.copyOf(transferOverrides);
         this.audit = audit;
+        this.maxMessageBytes = maxMessageBytes;
     }
 
     /** One message to send: to the destination, or to the dead letters. */
@@ -95,6 +102,11 @@ public final class EgressService {
             params.put("message-guid", guid);
             try {
                 byte[] xml = translator.fromCanonical(target, record, params);
+                if (maxMessageBytes > 0 && xml.length > maxMessageBytes) {
+                    throw new TranslationException(target.id(), List.of(new XmlError(MESSAGE_TOO_LARGE, 0, 0, "/",
+                            "the " + target.id() + " message is " + xml.length + " bytes, over the destination's limit of "
+                                    + maxMessageBytes + " (adapter.egress.ceb.max-message-bytes)")));
+                }
                 Map<String, Object> headers = new LinkedHashMap<>();
                 headers.put(Headers.RECORD_ID, recordId);
                 headers.put(Headers.FORMAT, target.id());

@@ -119,7 +119,8 @@ final class Engine implements AutoCloseable {
         main.bind("jmsInbound", new JmsInbound(maxMessageBytes, adapterBrokerUser, BrokerUsers.OPERATOR));
         main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit));
         main.bind("receipts", receipts);
-        main.bind("egress", new EgressService(formats, translator, transfer, audit));
+        main.bind("egress", new EgressService(formats, translator, transfer, audit,
+                Long.parseLong(settings.get("adapter.egress.ceb.max-message-bytes"))));
         main.bind("files", new FileChannel(partners));
         main.bind("regularFilesOnly", new RegularFilesOnly());
         main.bind("batchFiles", new BatchFiles(new BatchSplitter(formats, maxMessageBytes, settings.integer("adapter.file.batch-records")),

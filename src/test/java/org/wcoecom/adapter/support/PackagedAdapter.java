@@ -101,6 +101,11 @@ public final class PackagedAdapter implements AutoCloseable {
         return process.pid();
     }
 
+    /** Waits for the process to end by itself (a fault injected into it halts it); its exit code, or empty if it still runs. */
+    public java.util.Optional<Integer> awaitExit(Duration wait) throws InterruptedException {
+        return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) ? java.util.Optional.of(process.exitValue()) : java.util.Optional.empty();
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is closed. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

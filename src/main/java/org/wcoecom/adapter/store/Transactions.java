@@ -6,9 +6,9 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
- * Several statements in one database transaction. Each commit of the embedded database writes a
- * chunk to its file (WRITE_DELAY=0, for crash safety), so rows that belong together (a message's
- * claims, a catalogue import) are written with one commit instead of one per row.
+ * Several statements in one database transaction: rows that belong together (a message's claims,
+ * senders and audit events; a catalogue import) commit together or not at all, and cost one commit
+ * (one write-ahead log append on the embedded database) instead of one per row.
  */
 final class Transactions {
 

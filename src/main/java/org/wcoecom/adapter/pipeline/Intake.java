@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.wcoecom.adapter.canonical.CanonicalKinds;
 import org.wcoecom.adapter.format.CanonicalDocument;
 import org.wcoecom.adapter.format.Format;
 import org.wcoecom.adapter.format.MessageReader;
@@ -62,11 +63,12 @@ public final class Intake {
     private final Declarations declarations;
     private final Ledger ledger;
     private final Routing routing;
+    private final CanonicalKinds kinds;
     private final long maxBytes;
     private final ZoneId zone;
 
     public Intake(MessageReader reader, Translator translator, PartnerDirectory partners, SignatureCheck signatures,
-                  Declarations declarations, Ledger ledger, Routing routing, long maxBytes, ZoneId zone) {
+                  Declarations declarations, Ledger ledger, Routing routing, CanonicalKinds kinds, long maxBytes, ZoneId zone) {
         this.reader = reader;
         this.translator = translator;
         this.partners = partners;
@@ -74,6 +76,7 @@ public final class Intake {
         this.declarations = declarations;
         this.ledger = ledger;
         this.routing = routing;
+        this.kinds = kinds;
         this.maxBytes = maxBytes;
         this.zone = zone;
     }
@@ -132,6 +135,11 @@ public final class Intake {
         if (!format.definition().readable() || NOT_FROM_PARTNERS.contains(kind)) {
             throw refuse(in, new XmlError(FORMAT_NOT_ACCEPTED, 0, 0, "/", "messages of format " + format.id()
                     + " are not accepted from partners"));
+        }
+        // an export order is a canonical Order too: without its own forward it would leave as an import CEB311
+        if (kinds.kind(kind).isPresent() && kinds.kind(kind).get().forwardedAs().isEmpty()) {
+            throw refuse(in, new XmlError(FORMAT_NOT_ACCEPTED, 0, 0, "/", "records of kind " + kind + " (format " + format.id()
+                    + ") are not accepted yet: the adapter does not forward them (no forwardedAs in " + CanonicalKinds.FILE + ")"));
         }
         if (!in.partner.maySend(format.id()) || (DECLARATION_KINDS.contains(kind) && !in.partner.mayDeclare())) {
             throw refuse(in, new XmlError(FORMAT_NOT_ACCEPTED, 0, 0, "/", "partner " + in.partner.id() + " may not send "

@@ -112,7 +112,7 @@ final class Engine implements AutoCloseable {
         long maxBodyBytes = settings.optional("adapter.http.max-body-bytes").map(Long::parseLong).orElse(2 * maxMessageBytes);
         httpGate = new HttpGate(httpAuth, receipts, maxBodyBytes, Long.parseLong(settings.get("adapter.http.request-timeout")));
         Ledger ledger = new Ledger(database.dataSource(), settings.integer("adapter.retention.rejected-bytes"), totals);
-        main.bind("intake", new Intake(reader, translator, partners, signatures, declarations, ledger, routing, maxMessageBytes,
+        main.bind("intake", new Intake(reader, translator, partners, signatures, declarations, ledger, routing, formats.kinds(), maxMessageBytes,
                 settings.receiptZone()));
         main.bind("publishing", new Publishing());
         main.bind("partnerQueues", new PartnerQueues());

@@ -37,6 +37,8 @@ class CrashSuiteFaultIT {
     static final int KILLS = 14;
     static final int INJECTED = 8;
     static final Duration START = Duration.ofSeconds(120);
+    /** Slow enough that the first wave is still coming in during most of the crashes, not only the first few. */
+    static final double SENDS_PER_SECOND = 3;
     static final Duration DRAIN = Duration.ofMinutes(6);
     static final List<String> PARTNERS = List.of(GroupTraffic.PLATFORM, GroupTraffic.PAYMENT, GroupTraffic.LOGISTICS);
 
@@ -71,7 +73,7 @@ class CrashSuiteFaultIT {
         int halts = 0;
         int injectedTried = 0;
         try (Sender sender = new Sender(p -> new ActiveMQConnectionFactory("tcp://127.0.0.1:" + broker),
-                p -> PackagedAdapter.secret(data, p + ".broker-password"), 40)) {
+                p -> PackagedAdapter.secret(data, p + ".broker-password"), SENDS_PER_SECOND)) {
             sender.send(firstWave);
             boolean secondWaveSent = false;
             // kill -9 and injected halts, interleaved at random, while the waves flow

@@ -17,6 +17,7 @@ import org.wcoecom.adapter.canonical.model.OrderType;
 import org.wcoecom.adapter.canonical.model.PartyRoleType;
 import org.wcoecom.adapter.canonical.model.PaymentType;
 import org.wcoecom.adapter.canonical.model.ShipmentType;
+import org.wcoecom.adapter.canonical.model.TradeDirectionType;
 import org.wcoecom.adapter.declaration.DeclarationAssembler;
 import org.wcoecom.adapter.declaration.TaxEstimator;
 import org.wcoecom.adapter.format.CanonicalDocument;
@@ -56,6 +57,7 @@ public final class Declarations {
 
     private final DeclarationAssembler assembler;
     private final Screening screening;
+    private final Screening exportScreening;
     private final TaxEstimator tax;
     private final BuyerTotals totals;
     private final RecordSenders senders;
@@ -63,10 +65,11 @@ public final class Declarations {
     private final FormatRegistry formats;
     private final ZoneId zone;
 
-    public Declarations(DeclarationAssembler assembler, Screening screening, TaxEstimator tax, BuyerTotals totals,
+    public Declarations(DeclarationAssembler assembler, Screening screening, Screening exportScreening, TaxEstimator tax, BuyerTotals totals,
                         RecordSenders senders, Translator translator, FormatRegistry formats, ZoneId zone) {
         this.assembler = assembler;
         this.screening = screening;
+        this.exportScreening = exportScreening;
         this.tax = tax;
         this.totals = totals;
         this.senders = senders;
@@ -122,6 +125,10 @@ public final class Declarations {
 
     public Received received(CanonicalDocument doc) throws TranslationException {
         DeclarationType d = (DeclarationType) Canonical.read(doc.xml());
+        if (d.getTradeDirection() != null && d.getTradeDirection().getValue() == TradeDirectionType.EXPORT) {
+            // an export inventory: export prohibitions; no import tax, no buyer's annual total
+            return new Received(exportScreening.check(d), doc, null, BigDecimal.ZERO);
+        }
         List<RuleViolation> screened = screening.check(d);
         if (!screened.isEmpty()) {
             return new Received(screened, doc, null, BigDecimal.ZERO);
@@ -137,6 +144,9 @@ public final class Declarations {
 
     /** A received declaration was accepted: it counts towards its buyer's annual total. */
     public void counted(Received received) {
+        if (received.buyerKey() == null) {
+            return;
+        }
         totals.add(received.buyerKey(), LocalDate.now(zone).getYear(), received.dutiable());
     }
 

@@ -99,11 +99,13 @@ final class Engine implements AutoCloseable {
                 new BigDecimal(settings.get("adapter.tax.annual-limit")));
         Screening screening = Screening.load(file(home, settings, "adapter.screening.prohibited-file"),
                 file(home, settings, "adapter.screening.positive-list-file"));
+        // exports are screened against their own prohibitions, and have no positive list
+        Screening exportScreening = Screening.exports(file(home, settings, "adapter.screening.export-prohibited-file"));
         DeclarationAssembler assembler = new DeclarationAssembler(DeclarantSettings.from(settings), catalogue,
                 CodeLists.load(home), settings.receiptZone());
 
         BuyerTotals totals = new BuyerTotals(database.dataSource(), database.dialect());
-        Declarations declarations = new Declarations(assembler, screening, tax, totals, senders, translator, formats, settings.receiptZone());
+        Declarations declarations = new Declarations(assembler, screening, exportScreening, tax, totals, senders, translator, formats, settings.receiptZone());
         long maxMessageBytes = Long.parseLong(settings.get("adapter.limits.max-message-bytes"));
         HttpAuthenticator httpAuth = new HttpAuthenticator(keys, clientCertificates);
         main.bind("httpAuth", httpAuth);

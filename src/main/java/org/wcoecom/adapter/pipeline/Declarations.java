@@ -19,6 +19,7 @@ import org.wcoecom.adapter.canonical.model.PaymentType;
 import org.wcoecom.adapter.canonical.model.ShipmentType;
 import org.wcoecom.adapter.canonical.model.TradeDirectionType;
 import org.wcoecom.adapter.declaration.DeclarationAssembler;
+import org.wcoecom.adapter.declaration.ExportDeclarationAssembler;
 import org.wcoecom.adapter.declaration.TaxEstimator;
 import org.wcoecom.adapter.format.CanonicalDocument;
 import org.wcoecom.adapter.format.FormatRegistry;
@@ -56,6 +57,7 @@ public final class Declarations {
     }
 
     private final DeclarationAssembler assembler;
+    private final ExportDeclarationAssembler exportAssembler;
     private final Screening screening;
     private final Screening exportScreening;
     private final TaxEstimator tax;
@@ -65,9 +67,10 @@ public final class Declarations {
     private final FormatRegistry formats;
     private final ZoneId zone;
 
-    public Declarations(DeclarationAssembler assembler, Screening screening, Screening exportScreening, TaxEstimator tax, BuyerTotals totals,
+    public Declarations(DeclarationAssembler assembler, ExportDeclarationAssembler exportAssembler, Screening screening, Screening exportScreening, TaxEstimator tax, BuyerTotals totals,
                         RecordSenders senders, Translator translator, FormatRegistry formats, ZoneId zone) {
         this.assembler = assembler;
+        this.exportAssembler = exportAssembler;
         this.screening = screening;
         this.exportScreening = exportScreening;
         this.tax = tax;
@@ -108,6 +111,34 @@ public final class Declarations {
         senders.register(c, new RecordSenders.Sender("ceb621", d.getHeader().getRecordId(), orderPartner, orderChannel),
                 References.of(d));
         LOG.info("declaration {} queued for customs", d.getHeader().getRecordId());
+        return new Forward(d.getHeader().getRecordId(), xml);
+    }
+
+    /**
+     * Decides on the export inventory (CEB603) of a matched export order, its receipt of payment and its
+     * waybill: assembled, screened against the export prohibitions (no import tax, no annual total), and
+     * its sender registered so that customs' CEB604 receipts reach the order's sender.
+     */
+    public Decision decideExport(Connection c, OrderType order, PaymentType payment, ShipmentType waybill, String orderPartner,
+                                 String orderChannel) throws SQLException, TranslationException {
+        DeclarationAssembler.Result result = exportAssembler.assemble(order, payment, waybill);
+        if (result instanceof DeclarationAssembler.Held h) {
+            LOG.warn("export inventory of order {} held: {}", order.getOrderNumber(), h.reason());
+            return new Hold(h.reason());
+        }
+        if (result instanceof DeclarationAssembler.Rejected r) {
+            return refuse(order, r.violations());
+        }
+        DeclarationType d = ((DeclarationAssembler.Assembled) result).declaration();
+        List<RuleViolation> screened = exportScreening.check(d);
+        if (!screened.isEmpty()) {
+            return refuse(order, screened);
+        }
+        byte[] xml = translator.writeValidated(Canonical.toTree(Canonical.FACTORY.createDeclaration(d)),
+                formats.canonical().schema(), Translator.CANONICAL_INVALID, "canonical");
+        senders.register(c, new RecordSenders.Sender("ceb603", d.getHeader().getRecordId(), orderPartner, orderChannel),
+                References.of(d));
+        LOG.info("export inventory {} queued for customs", d.getHeader().getRecordId());
         return new Forward(d.getHeader().getRecordId(), xml);
     }
 

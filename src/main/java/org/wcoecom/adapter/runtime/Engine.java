@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.declaration.DeclarantSettings;
 import org.wcoecom.adapter.declaration.DeclarationAssembler;
+import org.wcoecom.adapter.declaration.ExportDeclarationAssembler;
+import org.wcoecom.adapter.declaration.ExportSettings;
 import org.wcoecom.adapter.declaration.TaxEstimator;
 import org.wcoecom.adapter.declaration.TaxRates;
 import org.wcoecom.adapter.format.BatchSplitter;
@@ -37,6 +39,7 @@ import org.wcoecom.adapter.pipeline.RegularFilesOnly;
 import org.wcoecom.adapter.pipeline.Routing;
 import org.wcoecom.adapter.receipt.ReceiptService;
 import org.wcoecom.adapter.rules.CrossCheckRules;
+import org.wcoecom.adapter.rules.ExportCrossCheckRules;
 import org.wcoecom.adapter.rules.Screening;
 import org.wcoecom.adapter.security.ClientCertificates;
 import org.wcoecom.adapter.security.HttpAuthenticator;
@@ -105,7 +108,8 @@ final class Engine implements AutoCloseable {
                 CodeLists.load(home), settings.receiptZone());
 
         BuyerTotals totals = new BuyerTotals(database.dataSource(), database.dialect());
-        Declarations declarations = new Declarations(assembler, screening, exportScreening, tax, totals, senders, translator, formats, settings.receiptZone());
+        Declarations declarations = new Declarations(assembler, new ExportDeclarationAssembler(assembler, DeclarantSettings.from(settings),
+                ExportSettings.from(settings), settings.receiptZone()), screening, exportScreening, tax, totals, senders, translator, formats, settings.receiptZone());
         long maxMessageBytes = Long.parseLong(settings.get("adapter.limits.max-message-bytes"));
         HttpAuthenticator httpAuth = new HttpAuthenticator(keys, clientCertificates);
         main.bind("httpAuth", httpAuth);
@@ -134,7 +138,8 @@ final class Engine implements AutoCloseable {
                 java.time.Duration.ofDays(settings.integer("adapter.retention.audit-days")),
                 java.time.Duration.ofDays(settings.integer("adapter.retention.records-days"))));
         main.bind("crossCheck", new CrossCheckSteps(crossCheckStore,
-                new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), declarations, receipts,
+                new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))),
+                new ExportCrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), declarations, receipts,
                 java.time.Duration.ofMillis(Long.parseLong(settings.get("adapter.crosscheck.timeout")))));
         main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts));
         // customs-to-customs exchange over SOAP (routes/soap.yaml)

@@ -28,6 +28,7 @@ import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.rules.RuleViolation;
 import org.wcoecom.adapter.rules.Screening;
 import org.wcoecom.adapter.store.BuyerTotals;
+import org.wcoecom.adapter.store.Inventories;
 import org.wcoecom.adapter.store.RecordSenders;
 
 /**
@@ -108,6 +109,7 @@ public final class Declarations {
         byte[] xml = translator.writeValidated(Canonical.toTree(Canonical.FACTORY.createDeclaration(d)),
                 formats.canonical().schema(), Translator.CANONICAL_INVALID, "canonical");
         totals.add(c, a.buyerKey(), year, dutiable);
+        record(c, d);
         senders.register(c, new RecordSenders.Sender("ceb621", d.getHeader().getRecordId(), orderPartner, orderChannel),
                 References.of(d));
         LOG.info("declaration {} queued for customs", d.getHeader().getRecordId());
@@ -138,6 +140,7 @@ public final class Declarations {
                 formats.canonical().schema(), Translator.CANONICAL_INVALID, "canonical");
         senders.register(c, new RecordSenders.Sender("ceb603", d.getHeader().getRecordId(), orderPartner, orderChannel),
                 References.of(d));
+        record(c, d);
         LOG.info("export inventory {} queued for customs", d.getHeader().getRecordId());
         return new Forward(d.getHeader().getRecordId(), xml);
     }
@@ -179,6 +182,33 @@ public final class Declarations {
             return;
         }
         totals.add(received.buyerKey(), LocalDate.now(zone).getYear(), received.dutiable());
+    }
+
+    /** An inventory as the inventories store keeps it: who declared it, its own number, its lines' quantities. */
+    record Declared(String declarant, String localReference, String direction, String orderNumber,
+                    java.util.Map<Integer, BigDecimal> quantities) {
+    }
+
+    /** What the inventories store keeps of a declaration; empty when it names no declaring agent or own number. */
+    static java.util.Optional<Declared> declared(DeclarationType d) {
+        java.util.Optional<String> declarant = Parties.customsCode(d.getParty(), PartyRoleType.DECLARANT);
+        if (declarant.isEmpty() || d.getLocalReference() == null || d.getLocalReference().isBlank()) {
+            return java.util.Optional.empty();
+        }
+        java.util.Map<Integer, BigDecimal> quantities = new java.util.LinkedHashMap<>();
+        d.getGoodsItem().forEach(g -> quantities.put(g.getSequence(), g.getQuantity().getValue()));
+        boolean export = d.getTradeDirection() != null && d.getTradeDirection().getValue() == TradeDirectionType.EXPORT;
+        return java.util.Optional.of(new Declared(declarant.get(), d.getLocalReference(), export ? "EXPORT" : "IMPORT",
+                d.getOrderNumber(), quantities));
+    }
+
+    /** Records a declaration the adapter sends in the inventories store, on the caller's transaction. */
+    static void record(Connection c, DeclarationType d) throws SQLException {
+        java.util.Optional<Declared> declared = declared(d);
+        if (declared.isPresent()) {
+            Declared x = declared.get();
+            Inventories.declared(c, x.declarant(), x.localReference(), x.direction(), x.orderNumber(), x.quantities());
+        }
     }
 
     private static Refuse refuse(OrderType order, List<RuleViolation> violations) {

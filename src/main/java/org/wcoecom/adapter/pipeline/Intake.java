@@ -51,8 +51,11 @@ public final class Intake {
     public static final String FORMAT_NOT_ACCEPTED = "FORMAT_NOT_ACCEPTED";
     public static final String PARTNER_UNKNOWN = "PARTNER_UNKNOWN";
     static final String SOAP = "soap";
-    /** Kinds that declare goods to customs: only declarants (and customs administrations) send them. */
-    static final Set<String> DECLARATION_KINDS = Set.of("inventory", "declaration", "export-inventory");
+    /**
+     * Kinds that declare goods to customs, or ask about a declared inventory: only declarants (and customs
+     * administrations) send them.
+     */
+    static final Set<String> DECLARATION_KINDS = Set.of("inventory", "declaration", "export-inventory", "return", "cancellation");
     /** Receipts come from customs, canonical documents from the adapter: a partner sends neither. */
     static final Set<String> NOT_FROM_PARTNERS = Set.of("receipt", "response", "canonical");
 
@@ -248,6 +251,14 @@ public final class Intake {
                 int i = in.documents.indexOf(d.document());
                 if (i >= 0 && !in.duplicate(i) && d.buyerKey() != null) {
                     tx.addToBuyer(d.buyerKey(), year, d.dutiable());
+                }
+                if (i >= 0 && !in.duplicate(i)) {
+                    var declared = Declarations.declared((org.wcoecom.adapter.canonical.model.DeclarationType)
+                            org.wcoecom.adapter.canonical.Canonical.read(d.document().xml()));
+                    if (declared.isPresent()) {
+                        var x = declared.get();
+                        tx.declaredInventory(x.declarant(), x.localReference(), x.direction(), x.orderNumber(), x.quantities());
+                    }
                 }
             }
             return null;

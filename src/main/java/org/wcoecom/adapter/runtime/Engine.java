@@ -28,6 +28,7 @@ import org.wcoecom.adapter.pipeline.CrossCheckSteps;
 import org.wcoecom.adapter.pipeline.CustomsReceiptSteps;
 import org.wcoecom.adapter.pipeline.DeadLetters;
 import org.wcoecom.adapter.pipeline.Declarations;
+import org.wcoecom.adapter.pipeline.InventoryRequests;
 import org.wcoecom.adapter.pipeline.EgressService;
 import org.wcoecom.adapter.pipeline.FileChannel;
 import org.wcoecom.adapter.pipeline.Intake;
@@ -52,6 +53,7 @@ import org.wcoecom.adapter.soap.SoapExchange;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.BuyerTotals;
 import org.wcoecom.adapter.store.Catalogue;
+import org.wcoecom.adapter.store.Inventories;
 import org.wcoecom.adapter.store.CrossCheckStore;
 import org.wcoecom.adapter.store.Database;
 import org.wcoecom.adapter.store.Ledger;
@@ -85,6 +87,7 @@ final class Engine implements AutoCloseable {
         MessageReader reader = new MessageReader(formats, maxErrors);
         Translator translator = new Translator(formats, maxErrors, () -> signer);
         RecordSenders senders = new RecordSenders(database.dataSource());
+        Inventories inventories = new Inventories(database.dataSource());
         ReceivedRecords received = new ReceivedRecords(database.dataSource());
         AuditTrail audit = new AuditTrail(database.dataSource(), settings.integer("adapter.retention.rejected-bytes"));
         ReceiptService receipts = new ReceiptService(formats, translator, partners,
@@ -121,6 +124,7 @@ final class Engine implements AutoCloseable {
         main.bind("intake", new Intake(reader, translator, partners, signatures, declarations, ledger, routing, formats.kinds(), maxMessageBytes,
                 settings.receiptZone()));
         main.bind("publishing", new Publishing());
+        main.bind("inventoryRequests", new InventoryRequests(inventories));
         main.bind("partnerQueues", new PartnerQueues());
         main.bind("jmsInbound", new JmsInbound(maxMessageBytes, adapterBrokerUser, BrokerUsers.OPERATOR));
         main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit));
@@ -134,14 +138,14 @@ final class Engine implements AutoCloseable {
         main.bind("batchOutcome", new BatchOutcome());
         main.bind("laterReceipts", new LaterReceipts());
         CrossCheckStore crossCheckStore = new CrossCheckStore(database.dataSource(), database.dialect());
-        main.bind("retention", new Retention(audit, received, senders, crossCheckStore,
+        main.bind("retention", new Retention(audit, received, senders, crossCheckStore, inventories,
                 java.time.Duration.ofDays(settings.integer("adapter.retention.audit-days")),
                 java.time.Duration.ofDays(settings.integer("adapter.retention.records-days"))));
         main.bind("crossCheck", new CrossCheckSteps(crossCheckStore,
                 new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))),
                 new ExportCrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), declarations, receipts,
                 java.time.Duration.ofMillis(Long.parseLong(settings.get("adapter.crosscheck.timeout")))));
-        main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts));
+        main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts, inventories));
         // customs-to-customs exchange over SOAP (routes/soap.yaml)
         soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource(), tls);
         soap.bind(main);

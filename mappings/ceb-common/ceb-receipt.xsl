@@ -110,6 +110,16 @@
       'CC-GOODS-VALUE': ('2999', '商品价格与表体总价不一致 goods value differs from line totals'),
       'CC-PAID-FORMULA': ('2999', '实际支付金额计算错误 paid amount miscalculated'),
       'CC-TIMEOUT': ('2999', '三单对碰超时 documents missing'),
+      'EX-ORDER-NUMBER': ('2999', '订单编号不一致 order numbers differ'),
+      'EX-ENTERPRISE': ('2999', '电商企业不一致 e-commerce enterprise differs'),
+      'EX-CONSIGNOR': ('2999', '发货人不一致 consignor differs'),
+      'EX-CHARGE': ('2999', '收款金额与订单金额不一致 amount received differs'),
+      'EX-GOODS-VALUE': ('2999', '商品价格与表体总价不一致 goods value differs from line totals'),
+      'EX-TIMEOUT': ('2999', '三单对碰超时 documents missing'),
+      'RET-NO-INVENTORY': ('2999', '无对应清单 no inventory to return'),
+      'RET-NOT-RELEASED': ('2999', '清单未放行 inventory not released'),
+      'RET-QUANTITY': ('2999', '退货数量超过申报数量 more returned than declared'),
+      'CAN-NO-INVENTORY': ('2999', '无对应清单 no inventory to cancel'),
       'SCREEN-PROHIBITED': ('2999', '禁止进口商品 prohibited goods'),
       'SCREEN-NOT-LISTED': ('2999', '不在跨境电商零售进口商品清单 not on the positive list'),
       'DECL-ITEM-NUMBER': ('2999', '商品货号无法申报 item number unusable in the inventory'),
@@ -152,7 +162,7 @@
   <xsl:function name="r:status-of" as="xs:string">
     <xsl:param name="response" as="element(c:Response)"/>
     <xsl:sequence select="($response/c:StatusCode[@scheme = 'CEB-RETURN-STATUS'],
-        '100'[$response/c:Outcome = 'REJECTED' and matches(string($response/c:Error[1]/c:Code), '^(CC|SCREEN|DECL)-')],
+        '100'[$response/c:Outcome = 'REJECTED' and matches(string($response/c:Error[1]/c:Code), '^(CC|EX|SCREEN|DECL|RET|CAN)-')],
         ($r:error-status($r:root), map{})[1](string($response/c:Error[1]/c:Code))[$response/c:Outcome = 'REJECTED'],
         $r:status(string($response/c:Outcome)))[1]"/>
   </xsl:function>
@@ -184,7 +194,7 @@
              the canonical fields for business rules, "path: description" otherwise -->
         <xsl:variable name="items" select="($response/c:Message[string()],
             for $e in $response/c:Error return
-              (if (matches(string($e/c:Code), '^(CC|SCREEN|DECL)-')) then $e/c:Code || ' ' else '')
+              (if (matches(string($e/c:Code), '^(CC|EX|SCREEN|DECL|RET|CAN)-')) then $e/c:Code || ' ' else '')
               || (if ($e/c:Pointer[c:Line > 0]) then $e/c:Pointer[1]/c:Line || ':' || ($e/c:Pointer[1]/c:Column, 0)[1] || ' ' || $e/c:Pointer[1]/c:Path || ' '
                   else if ($e/c:Pointer) then string-join($e/c:Pointer/c:Path, ', ') || ': ' else '')
               || $e/c:Description)"/>

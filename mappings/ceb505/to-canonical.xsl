@@ -8,7 +8,10 @@
 
   An EXPORT shipment: the carrier is the LOGISTICS_OPERATOR, the e-commerce enterprise (ebcCode,
   ebcName, ebcTelephone, all optional) the CONSIGNOR. The export waybill names no order and no
-  consignee. Its waybill number is its key: an empty one is refused.
+  consignee. Its waybill number is its key: an empty one is refused. A carrier that knows the order
+  a parcel is for names it at the start of the note, "orderNo:<number>": it becomes the Shipment's
+  OrderNumber (the note is kept as written), so that the export three-document check can meet the
+  waybill with its order and receipt of payment.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -54,6 +57,9 @@
           </xsl:call-template>
         </c:Header>
         <c:TransportDocument type="HOUSE"><xsl:value-of select="$waybill"/></c:TransportDocument>
+        <xsl:for-each select="ceb:note[matches(., '^\s*orderNo:\s*[^\s;]')]">
+          <c:OrderNumber><xsl:value-of select="replace(., '^\s*orderNo:\s*([^\s;]+).*$', '$1', 's')"/></c:OrderNumber>
+        </xsl:for-each>
         <c:TradeDirection>EXPORT</c:TradeDirection>
         <xsl:sequence select="cebc:enterprise('LOGISTICS_OPERATOR', ceb:logisticsCode, ceb:logisticsName)"/>
         <xsl:if test="(ceb:ebcCode, ceb:ebcName, ceb:ebcTelephone)[string()]">

@@ -61,7 +61,7 @@ import org.wcoecom.adapter.store.Catalogue;
 public final class DeclarationAssembler {
 
     private final DeclarantSettings declarant;
-    private final Catalogue catalogue;
+    final Catalogue catalogue;
     private final CodeLists codes;
     private final ZoneId zone;
     private final DatatypeFactory datatypes;
@@ -190,7 +190,7 @@ public final class DeclarationAssembler {
         return new Assembled(d, buyerKey);
     }
 
-    private GoodsItemType goodsItem(OrderLineType line, Catalogue.Item item) {
+    GoodsItemType goodsItem(OrderLineType line, Catalogue.Item item) {
         GoodsItemType g = new GoodsItemType();
         g.setSequence(line.getLineNumber());
         g.setSku(line.getSku());
@@ -224,7 +224,7 @@ public final class DeclarationAssembler {
         return q;
     }
 
-    private HeaderType header(OrderType order) {
+    HeaderType header(OrderType order) {
         HeaderType h = new HeaderType();
         h.setRecordId(order.getHeader().getRecordId() + "/declaration");
         FunctionCodeType f = new FunctionCodeType();
@@ -260,7 +260,7 @@ public final class DeclarationAssembler {
         };
     }
 
-    private static PartyType organisation(PartyRoleType role, String name, String code) {
+    static PartyType organisation(PartyRoleType role, String name, String code) {
         PartyType p = new PartyType();
         p.setRole(role);
         if (name != null) {
@@ -276,21 +276,21 @@ public final class DeclarationAssembler {
         return p;
     }
 
-    private static CodeType code(String value, String scheme) {
+    static CodeType code(String value, String scheme) {
         CodeType c = new CodeType();
         c.setValue(value);
         c.setScheme(scheme);
         return c;
     }
 
-    private static TransportDocumentType copy(TransportDocumentType t) {
+    static TransportDocumentType copy(TransportDocumentType t) {
         TransportDocumentType c = new TransportDocumentType();
         c.setValue(t.getValue());
         c.setType(t.getType());
         return c;
     }
 
-    private XMLGregorianCalendar date(LocalDate d) {
+    XMLGregorianCalendar date(LocalDate d) {
         return datatypes.newXMLGregorianCalendar(d.toString());
     }
 

@@ -28,6 +28,7 @@ import org.wcoecom.adapter.receipt.ReceiptService;
 import org.wcoecom.adapter.rules.CrossCheckDocuments.Arrival;
 import org.wcoecom.adapter.rules.CrossCheckDocuments;
 import org.wcoecom.adapter.rules.CrossCheckRules;
+import org.wcoecom.adapter.rules.ExportCrossCheckRules;
 import org.wcoecom.adapter.rules.RuleViolation;
 import org.wcoecom.adapter.store.CrossCheckStore.Document;
 import org.wcoecom.adapter.store.CrossCheckStore.Group;
@@ -62,14 +63,16 @@ public final class CrossCheckSteps {
 
     private final CrossCheckStore store;
     private final CrossCheckRules rules;
+    private final ExportCrossCheckRules exportRules;
     private final Declarations declarations;
     private final ReceiptService receipts;
     private final Duration timeout;
 
-    public CrossCheckSteps(CrossCheckStore store, CrossCheckRules rules, Declarations declarations, ReceiptService receipts,
-                           Duration timeout) {
+    public CrossCheckSteps(CrossCheckStore store, CrossCheckRules rules, ExportCrossCheckRules exportRules, Declarations declarations,
+                           ReceiptService receipts, Duration timeout) {
         this.store = store;
         this.rules = rules;
+        this.exportRules = exportRules;
         this.declarations = declarations;
         this.receipts = receipts;
         this.timeout = timeout;
@@ -86,7 +89,7 @@ public final class CrossCheckSteps {
         byte[] body = m.getBody(byte[].class);
         exchange.setProperty(DeadLetters.ORIGINAL_PROPERTY, body);
         List<Arrival> arrivals = CrossCheckDocuments.arrivals(body);
-        arrivals.sort(Comparator.comparing(Arrival::orderNumber));
+        arrivals.sort(Comparator.comparing(Arrival::group));
         exchange.setProperty(SENDING, source);
         return store.inTransaction(tx -> {
             Optional<List<Output>> decided = tx.applied(source);
@@ -135,11 +138,12 @@ public final class CrossCheckSteps {
                 return List.of();
             }
             LOG.info("order {}: documents missing after the time-out", g.orderNumber());
+            boolean export = CrossCheckDocuments.isExport(g.orderNumber());
             List<String> missing = CrossCheckDocuments.KINDS.stream().filter(k -> g.document(k).isEmpty()).toList();
-            RuleViolation v = new RuleViolation("CC-TIMEOUT", "no " + String.join(" and no ", missing.stream()
-                    .map(CrossCheckSteps::describe).toList()) + " arrived for order " + g.orderNumber() + " in time",
+            RuleViolation v = new RuleViolation(export ? "EX-TIMEOUT" : "CC-TIMEOUT", "no " + String.join(" and no ", missing.stream()
+                    .map(k -> describe(k, export)).toList()) + " arrived for order " + orderNo(g) + " in time",
                     missing.stream().map(k -> "/" + k).toList());
-            return answerAll(g, List.of(v), "order " + g.orderNumber() + ": the documents to cross-check did not all arrive");
+            return answerAll(g, List.of(v), "order " + orderNo(g) + ": the documents to cross-check did not all arrive");
         });
     }
 
@@ -179,9 +183,10 @@ public final class CrossCheckSteps {
             Integer index = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class);
             m.setHeader(DUPLICATE_ID, source + "#" + index);
         }
-        if (Output.DECLARATION.equals(o.type())) {
+        if (Output.DECLARATION.equals(o.type()) || Output.EXPORT_INVENTORY.equals(o.type())) {
             m.setHeader(Headers.RECORD_ID, o.recordId());
-            m.setHeader(Headers.KIND, "Declaration");
+            // crosscheck-send publishes it on the address of its kind (mappings/routing.yaml)
+            m.setHeader(Headers.KIND, Output.DECLARATION.equals(o.type()) ? "Declaration" : "export-inventory");
             m.setHeader(Headers.FORMAT, "canonical");
             m.setHeader(SOURCE, UUID.randomUUID().toString());
             m.setBody(o.body());
@@ -193,12 +198,12 @@ public final class CrossCheckSteps {
     // --- placing one document -------------------------------------------------------------
 
     private List<Output> place(CrossCheckStore.Tx tx, Arrival a) throws SQLException {
-        tx.lock(a.orderNumber());
-        List<Group> groups = tx.groups(a.orderNumber());
+        tx.lock(a.group());
+        List<Group> groups = tx.groups(a.group());
         Instant now = Instant.now();
         Group target;
         if (a.platform().isPresent()) {
-            target = find(groups, a.platform().get()).orElseGet(() -> newGroup(a.orderNumber(), a.platform().get(), now));
+            target = find(groups, a.platform().get()).orElseGet(() -> newGroup(a.group(), a.platform().get(), now));
             Optional<Group> loose = find(groups, "");
             boolean onlyPlatform = groups.stream().noneMatch(g -> !g.platform().isEmpty() && !g.platform().equals(a.platform().get()));
             if (loose.isPresent() && onlyPlatform) {
@@ -212,13 +217,13 @@ public final class CrossCheckSteps {
             }
             if (platforms.size() > 1) {
                 return List.of(conflict(a, "order " + a.orderNumber() + " is an open order of more than one platform,"
-                        + " and this " + describe(a.kind()) + " names none: it cannot be matched"));
+                        + " and this " + describe(a.kind(), a.export()) + " names none: it cannot be matched"));
             }
-            target = platforms.isEmpty() ? find(groups, "").orElseGet(() -> newGroup(a.orderNumber(), "", now)) : platforms.get(0);
+            target = platforms.isEmpty() ? find(groups, "").orElseGet(() -> newGroup(a.group(), "", now)) : platforms.get(0);
         }
         Optional<Document> existing = target.document(a.kind());
         if (existing.isPresent() && !existing.get().partner().equals(a.partner())) {
-            return List.of(conflict(a, "order " + a.orderNumber() + " already has a " + describe(a.kind())
+            return List.of(conflict(a, "order " + a.orderNumber() + " already has a " + describe(a.kind(), a.export())
                     + " from another sender; only its sender may correct or cancel it"));
         }
         if ("Payment".equals(a.kind())) {
@@ -282,7 +287,9 @@ public final class CrossCheckSteps {
 
     /** The rules over a complete group: a mismatch waits for a correction, a match is declared. */
     private List<Output> evaluate(CrossCheckStore.Tx tx, Group g) throws SQLException {
-        List<RuleViolation> violations = rules.check(order(g), payment(g), shipment(g));
+        boolean export = CrossCheckDocuments.isExport(g.orderNumber());
+        List<RuleViolation> violations = export ? exportRules.check(order(g), payment(g), shipment(g))
+                : rules.check(order(g), payment(g), shipment(g));
         if (violations.isEmpty()) {
             return declare(tx, g);
         }
@@ -290,16 +297,20 @@ public final class CrossCheckSteps {
         Map<String, Document> judged = new LinkedHashMap<>();
         g.documents().forEach((k, d) -> judged.put(k, new Document(d.kind(), d.partner(), d.recordId(), d.xml(), true, d.receivedAt())));
         tx.save(new Group(g.orderNumber(), g.platform(), CrossCheckStore.MISMATCH, null, g.deadline(), judged));
-        return answerAll(g, violations, "order " + g.orderNumber()
-                + ": its order, payment and waybill disagree; send a correction (appType 2) of the wrong one");
+        return answerAll(g, violations, "order " + orderNo(g) + (export
+                ? ": its export order, receipt of payment and waybill disagree; send a correction (appType 2) of the wrong one"
+                : ": its order, payment and waybill disagree; send a correction (appType 2) of the wrong one"));
     }
 
     private List<Output> declare(CrossCheckStore.Tx tx, Group g) throws SQLException {
         Document orderDoc = g.document("Order").orElseThrow();
         Arrival order = CrossCheckDocuments.arrival(orderDoc.xml());
         Declarations.Decision decision;
+        boolean export = CrossCheckDocuments.isExport(g.orderNumber());
         try {
-            decision = declarations.decide(tx.connection(), order(g), payment(g), shipment(g), orderDoc.partner(), order.channel());
+            decision = export
+                    ? declarations.decideExport(tx.connection(), order(g), payment(g), shipment(g), orderDoc.partner(), order.channel())
+                    : declarations.decide(tx.connection(), order(g), payment(g), shipment(g), orderDoc.partner(), order.channel());
         } catch (TranslationException e) {
             // our own mapping could not write the declaration: an error of the adapter, retried, then dead-lettered
             throw new IllegalStateException("the declaration of order " + g.orderNumber() + " cannot be written: " + e.getMessage(), e);
@@ -312,10 +323,11 @@ public final class CrossCheckSteps {
         }
         tx.delete(g);
         if (decision instanceof Declarations.Forward f) {
-            return List.of(new Output(Output.DECLARATION, orderDoc.partner(), order.channel(), f.recordId(), "canonical", "FORWARD", f.xml()));
+            return List.of(new Output(export ? Output.EXPORT_INVENTORY : Output.DECLARATION, orderDoc.partner(), order.channel(),
+                    f.recordId(), "canonical", "FORWARD", f.xml()));
         }
         return answerAll(g, ((Declarations.Refuse) decision).violations(),
-                "order " + g.orderNumber() + ": its documents agree, but it cannot be declared");
+                "order " + orderNo(g) + ": its documents agree, but it cannot be declared");
     }
 
     /** A rejection receipt to the sender of every document of the group. */
@@ -422,11 +434,23 @@ public final class CrossCheckSteps {
         return (ShipmentType) Canonical.read(g.document("Shipment").orElseThrow().xml());
     }
 
-    private static String describe(String kind) {
+    private static String describe(String kind, boolean export) {
+        if (export) {
+            return switch (kind) {
+                case "Order" -> "export order (CEB303)";
+                case "Payment" -> "receipt of payment (CEB403)";
+                default -> "export waybill (CEB505)";
+            };
+        }
         return switch (kind) {
             case "Order" -> "order (CEB311)";
             case "Payment" -> "payment (CEB411)";
             default -> "waybill (CEB511)";
         };
+    }
+
+    /** The order number of a group, without the key's export prefix. */
+    private static String orderNo(Group g) {
+        return CrossCheckDocuments.orderNumber(g.orderNumber());
     }
 }

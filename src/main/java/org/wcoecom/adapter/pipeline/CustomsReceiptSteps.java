@@ -20,6 +20,7 @@ import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.receipt.PendingReceipt;
 import org.wcoecom.adapter.receipt.ReceiptService;
+import org.wcoecom.adapter.store.Inventories;
 import org.wcoecom.adapter.store.RecordSenders;
 import org.wcoecom.adapter.xml.XmlError;
 
@@ -39,12 +40,15 @@ public final class CustomsReceiptSteps {
     private final Translator translator;
     private final RecordSenders senders;
     private final ReceiptService receipts;
+    private final Inventories inventories;
 
-    public CustomsReceiptSteps(MessageReader reader, Translator translator, RecordSenders senders, ReceiptService receipts) {
+    public CustomsReceiptSteps(MessageReader reader, Translator translator, RecordSenders senders, ReceiptService receipts,
+                               Inventories inventories) {
         this.reader = reader;
         this.translator = translator;
         this.senders = senders;
         this.receipts = receipts;
+        this.inventories = inventories;
     }
 
     /** Body: the customs message. Returns the receipts to relay; unknown answers mark the exchange UNMATCHED. */
@@ -72,6 +76,7 @@ public final class CustomsReceiptSteps {
                 unmatched.add(answered + " " + refs);
                 continue;
             }
+            inventoryAnswered(answered, refs, response);
             response.getRefersTo().setRecordId(sender.get().recordId());
             response.getRefersTo().setPartner(sender.get().partner());
             relayed.add(new PendingReceipt(sender.get().partner(), sender.get().channel(), sender.get().recordId(),
@@ -84,4 +89,20 @@ public final class CustomsReceiptSteps {
         }
         return relayed;
     }
+
+    /**
+     * An answer to an inventory (CEB622, CEB604) tells the number customs gave it and whether customs
+     * released it (800 released, 899 cleared): return requests and cancellations are matched by them.
+     */
+    private void inventoryAnswered(String answered, Map<String, String> refs, ResponseType response) {
+        if (!INVENTORY_FORMATS.contains(answered) || refs.get("DECLARANT_CODE") == null || refs.get("LOCAL_REFERENCE") == null) {
+            return;
+        }
+        String status = response.getStatusCode() == null ? "" : response.getStatusCode().getValue();
+        Optional<String> number = Optional.ofNullable(refs.get("INVENTORY_NUMBER")).filter(n -> !n.isBlank());
+        inventories.answered(refs.get("DECLARANT_CODE"), refs.get("LOCAL_REFERENCE"), number, RELEASED.contains(status));
+    }
+
+    private static final java.util.Set<String> INVENTORY_FORMATS = java.util.Set.of("ceb621", "ceb603");
+    private static final java.util.Set<String> RELEASED = java.util.Set.of("800", "899");
 }

@@ -17,7 +17,9 @@ import org.wcoecom.adapter.canonical.model.OrderType;
 import org.wcoecom.adapter.canonical.model.PartyRoleType;
 import org.wcoecom.adapter.canonical.model.PaymentType;
 import org.wcoecom.adapter.canonical.model.ShipmentType;
+import org.wcoecom.adapter.canonical.model.TradeDirectionType;
 import org.wcoecom.adapter.declaration.DeclarationAssembler;
+import org.wcoecom.adapter.declaration.ExportDeclarationAssembler;
 import org.wcoecom.adapter.declaration.TaxEstimator;
 import org.wcoecom.adapter.format.CanonicalDocument;
 import org.wcoecom.adapter.format.FormatRegistry;
@@ -26,6 +28,7 @@ import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.rules.RuleViolation;
 import org.wcoecom.adapter.rules.Screening;
 import org.wcoecom.adapter.store.BuyerTotals;
+import org.wcoecom.adapter.store.Inventories;
 import org.wcoecom.adapter.store.RecordSenders;
 
 /**
@@ -55,7 +58,9 @@ public final class Declarations {
     }
 
     private final DeclarationAssembler assembler;
+    private final ExportDeclarationAssembler exportAssembler;
     private final Screening screening;
+    private final Screening exportScreening;
     private final TaxEstimator tax;
     private final BuyerTotals totals;
     private final RecordSenders senders;
@@ -63,10 +68,12 @@ public final class Declarations {
     private final FormatRegistry formats;
     private final ZoneId zone;
 
-    public Declarations(DeclarationAssembler assembler, Screening screening, TaxEstimator tax, BuyerTotals totals,
+    public Declarations(DeclarationAssembler assembler, ExportDeclarationAssembler exportAssembler, Screening screening, Screening exportScreening, TaxEstimator tax, BuyerTotals totals,
                         RecordSenders senders, Translator translator, FormatRegistry formats, ZoneId zone) {
         this.assembler = assembler;
+        this.exportAssembler = exportAssembler;
         this.screening = screening;
+        this.exportScreening = exportScreening;
         this.tax = tax;
         this.totals = totals;
         this.senders = senders;
@@ -102,9 +109,39 @@ public final class Declarations {
         byte[] xml = translator.writeValidated(Canonical.toTree(Canonical.FACTORY.createDeclaration(d)),
                 formats.canonical().schema(), Translator.CANONICAL_INVALID, "canonical");
         totals.add(c, a.buyerKey(), year, dutiable);
+        record(c, d);
         senders.register(c, new RecordSenders.Sender("ceb621", d.getHeader().getRecordId(), orderPartner, orderChannel),
                 References.of(d));
         LOG.info("declaration {} queued for customs", d.getHeader().getRecordId());
+        return new Forward(d.getHeader().getRecordId(), xml);
+    }
+
+    /**
+     * Decides on the export inventory (CEB603) of a matched export order, its receipt of payment and its
+     * waybill: assembled, screened against the export prohibitions (no import tax, no annual total), and
+     * its sender registered so that customs' CEB604 receipts reach the order's sender.
+     */
+    public Decision decideExport(Connection c, OrderType order, PaymentType payment, ShipmentType waybill, String orderPartner,
+                                 String orderChannel) throws SQLException, TranslationException {
+        DeclarationAssembler.Result result = exportAssembler.assemble(order, payment, waybill);
+        if (result instanceof DeclarationAssembler.Held h) {
+            LOG.warn("export inventory of order {} held: {}", order.getOrderNumber(), h.reason());
+            return new Hold(h.reason());
+        }
+        if (result instanceof DeclarationAssembler.Rejected r) {
+            return refuse(order, r.violations());
+        }
+        DeclarationType d = ((DeclarationAssembler.Assembled) result).declaration();
+        List<RuleViolation> screened = exportScreening.check(d);
+        if (!screened.isEmpty()) {
+            return refuse(order, screened);
+        }
+        byte[] xml = translator.writeValidated(Canonical.toTree(Canonical.FACTORY.createDeclaration(d)),
+                formats.canonical().schema(), Translator.CANONICAL_INVALID, "canonical");
+        senders.register(c, new RecordSenders.Sender("ceb603", d.getHeader().getRecordId(), orderPartner, orderChannel),
+                References.of(d));
+        record(c, d);
+        LOG.info("export inventory {} queued for customs", d.getHeader().getRecordId());
         return new Forward(d.getHeader().getRecordId(), xml);
     }
 
@@ -122,6 +159,10 @@ public final class Declarations {
 
     public Received received(CanonicalDocument doc) throws TranslationException {
         DeclarationType d = (DeclarationType) Canonical.read(doc.xml());
+        if (d.getTradeDirection() != null && d.getTradeDirection().getValue() == TradeDirectionType.EXPORT) {
+            // an export inventory: export prohibitions; no import tax, no buyer's annual total
+            return new Received(exportScreening.check(d), doc, null, BigDecimal.ZERO);
+        }
         List<RuleViolation> screened = screening.check(d);
         if (!screened.isEmpty()) {
             return new Received(screened, doc, null, BigDecimal.ZERO);
@@ -137,7 +178,37 @@ public final class Declarations {
 
     /** A received declaration was accepted: it counts towards its buyer's annual total. */
     public void counted(Received received) {
+        if (received.buyerKey() == null) {
+            return;
+        }
         totals.add(received.buyerKey(), LocalDate.now(zone).getYear(), received.dutiable());
+    }
+
+    /** An inventory as the inventories store keeps it: who declared it, its own number, its lines' quantities. */
+    record Declared(String declarant, String localReference, String direction, String orderNumber,
+                    java.util.Map<Integer, BigDecimal> quantities) {
+    }
+
+    /** What the inventories store keeps of a declaration; empty when it names no declaring agent or own number. */
+    static java.util.Optional<Declared> declared(DeclarationType d) {
+        java.util.Optional<String> declarant = Parties.customsCode(d.getParty(), PartyRoleType.DECLARANT);
+        if (declarant.isEmpty() || d.getLocalReference() == null || d.getLocalReference().isBlank()) {
+            return java.util.Optional.empty();
+        }
+        java.util.Map<Integer, BigDecimal> quantities = new java.util.LinkedHashMap<>();
+        d.getGoodsItem().forEach(g -> quantities.put(g.getSequence(), g.getQuantity().getValue()));
+        boolean export = d.getTradeDirection() != null && d.getTradeDirection().getValue() == TradeDirectionType.EXPORT;
+        return java.util.Optional.of(new Declared(declarant.get(), d.getLocalReference(), export ? "EXPORT" : "IMPORT",
+                d.getOrderNumber(), quantities));
+    }
+
+    /** Records a declaration the adapter sends in the inventories store, on the caller's transaction. */
+    static void record(Connection c, DeclarationType d) throws SQLException {
+        java.util.Optional<Declared> declared = declared(d);
+        if (declared.isPresent()) {
+            Declared x = declared.get();
+            Inventories.declared(c, x.declarant(), x.localReference(), x.direction(), x.orderNumber(), x.quantities());
+        }
     }
 
     private static Refuse refuse(OrderType order, List<RuleViolation> violations) {

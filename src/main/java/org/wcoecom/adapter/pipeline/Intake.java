@@ -51,8 +51,11 @@ public final class Intake {
     public static final String FORMAT_NOT_ACCEPTED = "FORMAT_NOT_ACCEPTED";
     public static final String PARTNER_UNKNOWN = "PARTNER_UNKNOWN";
     static final String SOAP = "soap";
-    /** Kinds that declare goods to customs: only declarants (and customs administrations) send them. */
-    static final Set<String> DECLARATION_KINDS = Set.of("inventory", "declaration");
+    /**
+     * Kinds that declare goods to customs, or ask about a declared inventory: only declarants (and customs
+     * administrations) send them.
+     */
+    static final Set<String> DECLARATION_KINDS = Set.of("inventory", "declaration", "export-inventory", "return", "cancellation");
     /** Receipts come from customs, canonical documents from the adapter: a partner sends neither. */
     static final Set<String> NOT_FROM_PARTNERS = Set.of("receipt", "response", "canonical");
 
@@ -185,7 +188,7 @@ public final class Intake {
                     e.errors(), 0, e.document()));
         }
         for (CanonicalDocument d : in.documents) {
-            if (routing.of(d.kind()).isEmpty()) {
+            if (route(in, d).isEmpty()) {
                 throw refuse(in, new XmlError(FORMAT_NOT_ACCEPTED, 0, 0, "/", "canonical " + d.kind()
                         + " documents have no route (mappings/routing.yaml): not accepted"));
             }
@@ -246,8 +249,16 @@ public final class Intake {
             tx.audit(in.acceptedEvents());
             for (Declarations.Received d : in.declarations) {
                 int i = in.documents.indexOf(d.document());
-                if (i >= 0 && !in.duplicate(i)) {
+                if (i >= 0 && !in.duplicate(i) && d.buyerKey() != null) {
                     tx.addToBuyer(d.buyerKey(), year, d.dutiable());
+                }
+                if (i >= 0 && !in.duplicate(i)) {
+                    var declared = Declarations.declared((org.wcoecom.adapter.canonical.model.DeclarationType)
+                            org.wcoecom.adapter.canonical.Canonical.read(d.document().xml()));
+                    if (declared.isPresent()) {
+                        var x = declared.get();
+                        tx.declaredInventory(x.declarant(), x.localReference(), x.direction(), x.orderNumber(), x.quantities());
+                    }
                 }
             }
             return null;
@@ -260,18 +271,25 @@ public final class Intake {
      */
     public List<CanonicalBatch> batches(Exchange exchange) {
         Inbound in = Inbound.of(exchange);
-        Map<String, List<CanonicalDocument>> byKind = new LinkedHashMap<>();
+        Map<Routing.Route, List<CanonicalDocument>> byRoute = new LinkedHashMap<>();
         for (int i = 0; i < in.documents.size(); i++) {
             if (!in.duplicate(i)) {
-                byKind.computeIfAbsent(in.documents.get(i).kind(), k -> new ArrayList<>()).add(in.documents.get(i));
+                byRoute.computeIfAbsent(route(in, in.documents.get(i)).orElseThrow(), k -> new ArrayList<>()).add(in.documents.get(i));
             }
         }
         List<CanonicalBatch> batches = new ArrayList<>();
-        for (Map.Entry<String, List<CanonicalDocument>> e : byKind.entrySet()) {
-            batches.add(CanonicalBatch.of(routing.of(e.getKey()).orElseThrow(), e.getValue(), in.partner.id(), in.channel,
-                    in.delivery, translator));
+        for (Map.Entry<Routing.Route, List<CanonicalDocument>> e : byRoute.entrySet()) {
+            batches.add(CanonicalBatch.of(e.getKey(), e.getValue(), in.partner.id(), in.channel, in.delivery, translator));
         }
         return batches;
+    }
+
+    /**
+     * Where a document goes: the route of its format's kind when routing.yaml gives that kind one (an
+     * export order travels as export-order, not as the Order it also is), else its canonical element's.
+     */
+    private Optional<Routing.Route> route(Inbound in, CanonicalDocument d) {
+        return routing.of(in.format.definition().kind()).or(() -> routing.of(d.kind()));
     }
 
     /** Step: the body becomes the accepted message's result, for its receipt. */

@@ -15,6 +15,8 @@ import org.wcoecom.adapter.canonical.model.OrderType;
 import org.wcoecom.adapter.canonical.model.PartyRoleType;
 import org.wcoecom.adapter.canonical.model.PaymentType;
 import org.wcoecom.adapter.canonical.model.ShipmentType;
+import org.wcoecom.adapter.canonical.model.TradeDirectionCodeType;
+import org.wcoecom.adapter.canonical.model.TradeDirectionType;
 
 /**
  * What the three-document check needs to know of a canonical order, payment or waybill: which
@@ -26,6 +28,12 @@ public final class CrossCheckDocuments {
     /** The kinds a group gathers, in the order they are named. */
     public static final List<String> KINDS = List.of("Order", "Payment", "Shipment");
 
+    /**
+     * Export documents gather in groups of their own, under their order number behind this prefix: an
+     * export order and an import order of the same number never meet.
+     */
+    public static final String EXPORT_GROUP = "EXPORT ";
+
     private CrossCheckDocuments() {
     }
 
@@ -35,10 +43,25 @@ public final class CrossCheckDocuments {
      * @param platform        the platform code the document carries (orders and payments do, waybills do not)
      * @param paymentProvider an order's named payment enterprise (payCode), or a payment's own
      * @param cancellation    the sender withdraws its document
+     * @param export          an export order, receipt of payment or export waybill (TradeDirection EXPORT)
      */
     public record Arrival(String kind, String orderNumber, Optional<String> platform, Optional<String> paymentProvider,
                           String partner, String channel, String format, String recordId, boolean cancellation,
-                          LinkedHashMap<String, String> references, byte[] xml) {
+                          LinkedHashMap<String, String> references, byte[] xml, boolean export) {
+
+        /** The key of the groups it may join: its order number, behind {@link #EXPORT_GROUP} for exports. */
+        public String group() {
+            return export ? EXPORT_GROUP + orderNumber : orderNumber;
+        }
+    }
+
+    /** The order number of a group's key. */
+    public static String orderNumber(String groupKey) {
+        return isExport(groupKey) ? groupKey.substring(EXPORT_GROUP.length()) : groupKey;
+    }
+
+    public static boolean isExport(String groupKey) {
+        return groupKey.startsWith(EXPORT_GROUP);
     }
 
     /** The documents of a canonical message: one document, or each document of a batch. */
@@ -47,12 +70,25 @@ public final class CrossCheckDocuments {
         List<Arrival> arrivals = new ArrayList<>();
         if (doc instanceof BatchType batch) {
             for (Object d : batch.getOrderOrPaymentOrShipment()) {
-                arrivals.add(arrival(d, Canonical.write(Canonical.element(d))));
+                if (!unlinkedExportWaybill(d)) {
+                    arrivals.add(arrival(d, Canonical.write(Canonical.element(d))));
+                }
             }
-        } else {
+        } else if (!unlinkedExportWaybill(doc)) {
             arrivals.add(arrival(doc, xml));
         }
         return arrivals;
+    }
+
+    /**
+     * An export waybill names no order (CEB505 has no orderNo) unless its carrier names one in its note
+     * ({@code orderNo:<number>}): one that does not is forwarded to customs, which meets it with the
+     * inventory a declarant files, but the adapter has nothing to check it against.
+     */
+    private static boolean unlinkedExportWaybill(Object doc) {
+        return doc instanceof ShipmentType s && s.getTradeDirection() != null
+                && s.getTradeDirection().getValue() == TradeDirectionType.EXPORT
+                && (s.getOrderNumber() == null || s.getOrderNumber().isBlank());
     }
 
     /** A stored document read again. */
@@ -71,19 +107,23 @@ public final class CrossCheckDocuments {
         String orderNumber;
         Optional<String> platform = Optional.empty();
         Optional<String> provider = Optional.empty();
+        TradeDirectionCodeType direction;
         if (doc instanceof OrderType o) {
+            direction = o.getTradeDirection();
             header = o.getHeader();
             kind = "Order";
             orderNumber = o.getOrderNumber();
             platform = Parties.customsCode(o.getParty(), PartyRoleType.PLATFORM);
             provider = Parties.customsCode(o.getParty(), PartyRoleType.PAYMENT_SERVICE_PROVIDER);
         } else if (doc instanceof PaymentType p) {
+            direction = p.getTradeDirection();
             header = p.getHeader();
             kind = "Payment";
             orderNumber = p.getOrderNumber();
             platform = Parties.customsCode(p.getParty(), PartyRoleType.PLATFORM);
             provider = Parties.customsCode(p.getParty(), PartyRoleType.PAYMENT_SERVICE_PROVIDER);
         } else if (doc instanceof ShipmentType s) {
+            direction = s.getTradeDirection();
             header = s.getHeader();
             kind = "Shipment";
             orderNumber = s.getOrderNumber();
@@ -96,6 +136,7 @@ public final class CrossCheckDocuments {
         var source = header.getSource();
         return new Arrival(kind, orderNumber.trim(), platform.filter(s -> !s.isBlank()), provider, source.getPartner(),
                 source.getChannel() == null ? "jms" : source.getChannel(), source.getFormat(), header.getRecordId(),
-                header.getFunction().getValue() == FunctionType.CANCELLATION, References.of(doc), xml);
+                header.getFunction().getValue() == FunctionType.CANCELLATION, References.of(doc), xml,
+                direction != null && direction.getValue() == TradeDirectionType.EXPORT);
     }
 }

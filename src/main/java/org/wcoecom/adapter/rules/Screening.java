@@ -38,6 +38,15 @@ public final class Screening {
     }
 
     public static Screening load(Path prohibitedFile, Path positiveFile) {
+        return load(prohibitedFile, positiveFile, "screening");
+    }
+
+    /** Exports: prohibited code prefixes only (there is no positive list of exports). */
+    public static Screening exports(Path prohibitedFile) {
+        return load(prohibitedFile, null, "export screening");
+    }
+
+    private static Screening load(Path prohibitedFile, Path positiveFile, String what) {
         Map<String, String> prohibited = new LinkedHashMap<>();
         for (String[] row : rows(prohibitedFile)) {
             prohibited.put(row[0], row.length > 1 ? row[1] : "prohibited");
@@ -46,10 +55,12 @@ public final class Screening {
         for (String[] row : rows(positiveFile)) {
             positive.add(row[0]);
         }
-        LOG.info(prohibited.isEmpty() ? "screening: no prohibited list ({}), the check is off"
-                : "screening: {} prohibited code prefixes", prohibited.isEmpty() ? prohibitedFile : prohibited.size());
-        LOG.info(positive.isEmpty() ? "screening: no positive list ({}), the check is off"
-                : "screening: {} codes on the positive list", positive.isEmpty() ? positiveFile : positive.size());
+        LOG.info(prohibited.isEmpty() ? "{}: no prohibited list ({}), the check is off"
+                : "{}: {} prohibited code prefixes", what, prohibited.isEmpty() ? prohibitedFile : prohibited.size());
+        if (positiveFile != null || !"export screening".equals(what)) {
+            LOG.info(positive.isEmpty() ? "{}: no positive list ({}), the check is off"
+                    : "{}: {} codes on the positive list", what, positive.isEmpty() ? positiveFile : positive.size());
+        }
         return new Screening(prohibited, positive);
     }
 

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.declaration.DeclarantSettings;
 import org.wcoecom.adapter.declaration.DeclarationAssembler;
+import org.wcoecom.adapter.declaration.ExportDeclarationAssembler;
+import org.wcoecom.adapter.declaration.ExportSettings;
 import org.wcoecom.adapter.declaration.TaxEstimator;
 import org.wcoecom.adapter.declaration.TaxRates;
 import org.wcoecom.adapter.format.BatchSplitter;
@@ -26,6 +28,7 @@ import org.wcoecom.adapter.pipeline.CrossCheckSteps;
 import org.wcoecom.adapter.pipeline.CustomsReceiptSteps;
 import org.wcoecom.adapter.pipeline.DeadLetters;
 import org.wcoecom.adapter.pipeline.Declarations;
+import org.wcoecom.adapter.pipeline.InventoryRequests;
 import org.wcoecom.adapter.pipeline.EgressService;
 import org.wcoecom.adapter.pipeline.FileChannel;
 import org.wcoecom.adapter.pipeline.Intake;
@@ -37,6 +40,7 @@ import org.wcoecom.adapter.pipeline.RegularFilesOnly;
 import org.wcoecom.adapter.pipeline.Routing;
 import org.wcoecom.adapter.receipt.ReceiptService;
 import org.wcoecom.adapter.rules.CrossCheckRules;
+import org.wcoecom.adapter.rules.ExportCrossCheckRules;
 import org.wcoecom.adapter.rules.Screening;
 import org.wcoecom.adapter.security.ClientCertificates;
 import org.wcoecom.adapter.security.HttpAuthenticator;
@@ -49,6 +53,7 @@ import org.wcoecom.adapter.soap.SoapExchange;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.BuyerTotals;
 import org.wcoecom.adapter.store.Catalogue;
+import org.wcoecom.adapter.store.Inventories;
 import org.wcoecom.adapter.store.CrossCheckStore;
 import org.wcoecom.adapter.store.Database;
 import org.wcoecom.adapter.store.Ledger;
@@ -82,6 +87,7 @@ final class Engine implements AutoCloseable {
         MessageReader reader = new MessageReader(formats, maxErrors);
         Translator translator = new Translator(formats, maxErrors, () -> signer);
         RecordSenders senders = new RecordSenders(database.dataSource());
+        Inventories inventories = new Inventories(database.dataSource());
         ReceivedRecords received = new ReceivedRecords(database.dataSource());
         AuditTrail audit = new AuditTrail(database.dataSource(), settings.integer("adapter.retention.rejected-bytes"));
         ReceiptService receipts = new ReceiptService(formats, translator, partners,
@@ -99,11 +105,14 @@ final class Engine implements AutoCloseable {
                 new BigDecimal(settings.get("adapter.tax.annual-limit")));
         Screening screening = Screening.load(file(home, settings, "adapter.screening.prohibited-file"),
                 file(home, settings, "adapter.screening.positive-list-file"));
+        // exports are screened against their own prohibitions, and have no positive list
+        Screening exportScreening = Screening.exports(file(home, settings, "adapter.screening.export-prohibited-file"));
         DeclarationAssembler assembler = new DeclarationAssembler(DeclarantSettings.from(settings), catalogue,
                 CodeLists.load(home), settings.receiptZone());
 
         BuyerTotals totals = new BuyerTotals(database.dataSource(), database.dialect());
-        Declarations declarations = new Declarations(assembler, screening, tax, totals, senders, translator, formats, settings.receiptZone());
+        Declarations declarations = new Declarations(assembler, new ExportDeclarationAssembler(assembler, DeclarantSettings.from(settings),
+                ExportSettings.from(settings), settings.receiptZone()), screening, exportScreening, tax, totals, senders, translator, formats, settings.receiptZone());
         long maxMessageBytes = Long.parseLong(settings.get("adapter.limits.max-message-bytes"));
         HttpAuthenticator httpAuth = new HttpAuthenticator(keys, clientCertificates);
         main.bind("httpAuth", httpAuth);
@@ -115,6 +124,7 @@ final class Engine implements AutoCloseable {
         main.bind("intake", new Intake(reader, translator, partners, signatures, declarations, ledger, routing, formats.kinds(), maxMessageBytes,
                 settings.receiptZone()));
         main.bind("publishing", new Publishing());
+        main.bind("inventoryRequests", new InventoryRequests(inventories));
         main.bind("partnerQueues", new PartnerQueues());
         main.bind("jmsInbound", new JmsInbound(maxMessageBytes, adapterBrokerUser, BrokerUsers.OPERATOR));
         main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit));
@@ -128,13 +138,14 @@ final class Engine implements AutoCloseable {
         main.bind("batchOutcome", new BatchOutcome());
         main.bind("laterReceipts", new LaterReceipts());
         CrossCheckStore crossCheckStore = new CrossCheckStore(database.dataSource(), database.dialect());
-        main.bind("retention", new Retention(audit, received, senders, crossCheckStore,
+        main.bind("retention", new Retention(audit, received, senders, crossCheckStore, inventories,
                 java.time.Duration.ofDays(settings.integer("adapter.retention.audit-days")),
                 java.time.Duration.ofDays(settings.integer("adapter.retention.records-days"))));
         main.bind("crossCheck", new CrossCheckSteps(crossCheckStore,
-                new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), declarations, receipts,
+                new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))),
+                new ExportCrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), declarations, receipts,
                 java.time.Duration.ofMillis(Long.parseLong(settings.get("adapter.crosscheck.timeout")))));
-        main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts));
+        main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts, inventories));
         // customs-to-customs exchange over SOAP (routes/soap.yaml)
         soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource(), tls);
         soap.bind(main);

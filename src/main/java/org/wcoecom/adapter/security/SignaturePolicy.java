@@ -30,7 +30,7 @@ public final class SignaturePolicy {
     }
 
     static final String PREFIX = "adapter.signature.partner.";
-    private static final Set<String> DECLARATION_KINDS = Set.of("inventory", "declaration");
+    private static final Set<String> DECLARATION_KINDS = Set.of("inventory", "declaration", "export-inventory");
     private static final List<String> PROPERTIES = List.of("certificates", "required", "optional");
 
     private final Map<String, Map<String, Mode>> byPartner;

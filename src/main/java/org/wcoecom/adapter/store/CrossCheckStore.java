@@ -74,7 +74,7 @@ public final class CrossCheckStore {
     /**
      * Something to send: a later receipt to a document's sender, or a declaration for customs.
      *
-     * @param type      RECEIPT or DECLARATION
+     * @param type      RECEIPT, DECLARATION or EXPORT_INVENTORY
      * @param partner   the receipt's addressee, or the platform partner the declaration is from
      * @param channel   how the answered record came (receipts)
      * @param recordId  the record answered, or the declaration's record id
@@ -85,6 +85,8 @@ public final class CrossCheckStore {
     public record Output(String type, String partner, String channel, String recordId, String format, String outcome, byte[] body) {
         public static final String RECEIPT = "RECEIPT";
         public static final String DECLARATION = "DECLARATION";
+        /** An export inventory (CEB603) for customs. */
+        public static final String EXPORT_INVENTORY = "EXPORT_INVENTORY";
     }
 
     public interface Work<T> {

@@ -104,6 +104,15 @@ public final class Database implements AutoCloseable {
                     + " gname VARCHAR(250) NOT NULL, unit1 VARCHAR(3) NOT NULL, qty1_per_unit " + decimal + " NOT NULL,"
                     + " unit2 VARCHAR(3), qty2_per_unit " + decimal + ", item_record_no VARCHAR(30), net_weight_kg " + decimal + ","
                     + " updated_at TIMESTAMP NOT NULL)",
+            // the inventories the adapter declared, customs' number and release of them, their lines' quantities:
+            // return requests and cancellations are matched to them
+            "CREATE TABLE IF NOT EXISTS declared_inventory (declarant VARCHAR(18) NOT NULL, local_ref VARCHAR(30) NOT NULL,"
+                    + " direction VARCHAR(6) NOT NULL, order_no VARCHAR(60), inventory_no VARCHAR(20), state VARCHAR(10) NOT NULL,"
+                    + " updated_at TIMESTAMP NOT NULL, PRIMARY KEY (declarant, local_ref))",
+            "CREATE INDEX IF NOT EXISTS declared_inventory_number ON declared_inventory (inventory_no)",
+            "CREATE INDEX IF NOT EXISTS declared_inventory_updated ON declared_inventory (updated_at)",
+            "CREATE TABLE IF NOT EXISTS declared_inventory_line (declarant VARCHAR(18) NOT NULL, local_ref VARCHAR(30) NOT NULL,"
+                    + " seq INT NOT NULL, quantity VARCHAR(40) NOT NULL, PRIMARY KEY (declarant, local_ref, seq))",
             "CREATE TABLE IF NOT EXISTS buyer_total (buyer_key VARCHAR(100) NOT NULL, year_of INT NOT NULL,"
                     + " total " + decimal + " NOT NULL, PRIMARY KEY (buyer_key, year_of))",
             "CREATE TABLE IF NOT EXISTS record_ref (ref_type VARCHAR(35) NOT NULL, ref_value VARCHAR(255) NOT NULL,"

@@ -61,6 +61,12 @@ public final class Ledger {
             AuditTrail.write(c, events, keptBytes);
         }
 
+        /** A declaration the adapter forwards, for the return requests and cancellations that will name it. */
+        public void declaredInventory(String declarant, String localReference, String direction, String orderNumber,
+                                      java.util.Map<Integer, BigDecimal> quantities) throws SQLException {
+            Inventories.declared(c, declarant, localReference, direction, orderNumber, quantities);
+        }
+
         public void addToBuyer(String buyerKey, int year, BigDecimal amount) throws SQLException {
             totals.add(c, buyerKey, year, amount);
         }

@@ -22,15 +22,17 @@ public final class Retention {
     private final ReceivedRecords received;
     private final RecordSenders senders;
     private final CrossCheckStore crossCheck;
+    private final Inventories inventories;
     private final Duration auditHorizon;
     private final Duration recordsHorizon;
 
     public Retention(AuditTrail audit, ReceivedRecords received, RecordSenders senders, CrossCheckStore crossCheck,
-                     Duration auditHorizon, Duration recordsHorizon) {
+                     Inventories inventories, Duration auditHorizon, Duration recordsHorizon) {
         this.audit = audit;
         this.received = received;
         this.senders = senders;
         this.crossCheck = crossCheck;
+        this.inventories = inventories;
         this.auditHorizon = auditHorizon;
         this.recordsHorizon = recordsHorizon;
     }
@@ -42,9 +44,11 @@ public final class Retention {
         int records = received.purge(now.minus(recordsHorizon));
         int refs = senders.purge(now.minus(recordsHorizon));
         int decisions = crossCheck.purge(now.minus(UNCONFIRMED));
-        if (events + records + refs + decisions > 0) {
-            LOG.info("retention: deleted {} audit events, {} received records, {} record senders, {} unconfirmed cross-check decisions",
-                    events, records, refs, decisions);
+        // an inventory is matched by returns and cancellations as long as its senders are known
+        int declared = inventories.purge(now.minus(recordsHorizon));
+        if (events + records + refs + decisions + declared > 0) {
+            LOG.info("retention: deleted {} audit events, {} received records, {} record senders, {} unconfirmed cross-check decisions,"
+                    + " {} declared inventories", events, records, refs, decisions, declared);
         }
     }
 }

@@ -42,16 +42,49 @@ class CanonicalKindsTest {
                 }
             }
         }
+        Map<String, String> kindOfAddress = new HashMap<>();
         for (CanonicalKinds.Kind kind : kinds.kinds().values()) {
             if (kind.forwardedAs().isEmpty()) {
                 continue;
             }
-            String address = routing.of(kind.canonical()).map(Routing.Route::address)
-                    .orElseThrow(() -> new AssertionError(kind.name() + " is forwarded, but routing.yaml gives " + kind.canonical() + " no address"));
+            // as the pipeline routes: the kind's own entry, else its canonical element's
+            String address = routing.of(kind.name()).or(() -> routing.of(kind.canonical())).map(Routing.Route::address)
+                    .orElseThrow(() -> new AssertionError(kind.name() + " is forwarded, but routing.yaml gives neither it nor "
+                            + kind.canonical() + " an address"));
             assertEquals(kind.forwardedAs().get(), egress.get(address),
                     "kinds.yaml forwards " + kind.name() + " as " + kind.forwardedAs().get() + "; routes/egress.camel.yaml: " + egress);
             assertTrue(Project.formats().byId(kind.forwardedAs().get()).isPresent(), kind.forwardedAs().get());
+            String other = kindOfAddress.put(address, kind.name());
+            if (other != null) {
+                // two kinds may share an address only when customs gets them in the same format (inventory, declaration)
+                assertEquals(kinds.kind(other).orElseThrow().forwardedAs(), kind.forwardedAs(),
+                        other + " and " + kind.name() + " travel on " + address + " but are forwarded in different formats");
+            }
         }
+        for (Routing.Route route : routing.all()) {
+            boolean element = Character.isUpperCase(route.kind().charAt(0));
+            assertTrue(element || kinds.kind(route.kind()).isPresent(),
+                    "routing.yaml routes " + route.kind() + ", which is neither a canonical element nor a kind of kinds.yaml");
+            if (route.consumers().contains("egress")) {
+                assertTrue(egress.containsKey(route.address()), route.address() + " has an egress queue, but no egress route reads it");
+            }
+        }
+        assertEquals(routing.all().stream().filter(r -> r.consumers().contains("egress")).map(Routing.Route::address)
+                .collect(java.util.stream.Collectors.toSet()), egress.keySet(), "egress routes read the addresses with an egress queue");
+    }
+
+    @Test
+    void export_kinds_leave_in_their_export_formats_on_their_own_addresses() {
+        CanonicalKinds kinds = Project.formats().kinds();
+        Routing routing = Routing.load(Project.root());
+        Map<String, String> expected = Map.of("export-order", "ceb303", "export-payment", "ceb403",
+                "export-waybill", "ceb505", "export-inventory", "ceb603");
+        expected.forEach((kind, format) -> {
+            assertEquals(java.util.Optional.of(format), kinds.kind(kind).orElseThrow().forwardedAs(), kind);
+            String address = routing.of(kind).orElseThrow(() -> new AssertionError(kind + " has no address of its own")).address();
+            String importAddress = routing.of(kinds.kind(kind).get().canonical()).orElseThrow().address();
+            assertTrue(!address.equals(importAddress), kind + " shares " + address + " with the import " + kinds.kind(kind).get().canonical());
+        });
     }
 
     @Test

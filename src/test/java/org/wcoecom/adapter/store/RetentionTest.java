@@ -37,15 +37,23 @@ class RetentionTest {
                 tx.applied("message:old", List.of());
                 return null;
             });
+            Inventories inventories = new Inventories(db.dataSource());
+            ledger.inTransaction(tx -> {
+                tx.declaredInventory("AGENT", "old", "IMPORT", "old", Map.of(1, java.math.BigDecimal.ONE));
+                tx.declaredInventory("AGENT", "new", "IMPORT", "new", Map.of(1, java.math.BigDecimal.ONE));
+                return null;
+            });
             age(db, old);
 
-            new Retention(audit, received, senders, crossCheck, Duration.ofDays(180), Duration.ofDays(90)).purge();
+            new Retention(audit, received, senders, crossCheck, inventories, Duration.ofDays(180), Duration.ofDays(90)).purge();
 
             assertEquals(0, audit.history("p:old").size());
             assertEquals(1, audit.history("p:new").size());
             assertEquals(1, count(db, "received_record"));
             assertEquals(1, count(db, "record_ref"));
             assertEquals(0, count(db, "crosscheck_applied"));
+            assertEquals(1, count(db, "declared_inventory"));
+            assertEquals(1, count(db, "declared_inventory_line"));
         }
     }
 
@@ -74,7 +82,8 @@ class RetentionTest {
         try (var c = db.dataSource().getConnection()) {
             for (String sql : List.of("UPDATE received_record SET first_seen = ? WHERE record_id = 'p:old'",
                     "UPDATE record_ref SET created_at = ? WHERE record_id = 'p:old'",
-                    "UPDATE crosscheck_applied SET created_at = ?")) {
+                    "UPDATE crosscheck_applied SET created_at = ?",
+                    "UPDATE declared_inventory SET updated_at = ? WHERE local_ref = 'old'")) {
                 try (var s = c.prepareStatement(sql)) {
                     s.setTimestamp(1, Timestamp.from(old));
                     s.executeUpdate();

@@ -98,6 +98,11 @@ public final class Project {
      */
     public static Path reference() {
         Path ref = root().resolve("../shared/reference").normalize();
+        // a git worktree one folder further down (wt/<branch>) has the same material two levels up
+        Path worktree = root().resolve("../../shared/reference").normalize();
+        if (!Files.isDirectory(ref.resolve("ceb/xsd-202205")) && Files.isDirectory(worktree.resolve("ceb/xsd-202205"))) {
+            ref = worktree;
+        }
         assumeTrue(Files.isDirectory(ref.resolve("ceb/xsd-202205")), "../shared/reference is not present");
         return ref;
     }

@@ -66,6 +66,9 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(16);
         config.setPoolName("adapter-db");
         Database db = new Database(new HikariDataSource(config), dialect);
+        if (dialect == Dialect.SQLITE) {
+            Transactions.oneWriterAtATime(db.pool);
+        }
         db.migrate();
         return db;
     }

@@ -2,6 +2,10 @@ package org.wcoecom.adapter.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
@@ -16,11 +20,38 @@ final class Transactions {
         T run(Connection c) throws SQLException;
     }
 
+    /** Databases that take one writer at a time (SQLite), and the lock their writers queue on. */
+    private static final Map<DataSource, ReentrantLock> SINGLE_WRITER = Collections.synchronizedMap(new WeakHashMap<>());
+
     private Transactions() {
+    }
+
+    /**
+     * SQLite lets one transaction write at a time. Writers that wait for it inside the database (BEGIN
+     * IMMEDIATE, up to its busy timeout) each hold a pooled connection: enough of them empty the pool
+     * while the one writer still needs a connection to read (the catalogue, a buyer's totals), and
+     * everything stands still until the busy timeout. Writers of such a database queue here instead,
+     * before they take a connection.
+     */
+    static void oneWriterAtATime(DataSource db) {
+        SINGLE_WRITER.put(db, new ReentrantLock(true));
     }
 
     /** Runs the work and commits; rolls back and rethrows when it fails. */
     static <T> T inTransaction(DataSource db, Work<T> work) throws SQLException {
+        ReentrantLock writer = SINGLE_WRITER.get(db);
+        if (writer == null) {
+            return run(db, work);
+        }
+        writer.lock();
+        try {
+            return run(db, work);
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    private static <T> T run(DataSource db, Work<T> work) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {

@@ -59,7 +59,7 @@ final class JvmUsage {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
     }
 
-    private static long gcMillis() {
+    static long gcMillis() {
         long total = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             total += Math.max(0, gc.getCollectionTime());

@@ -26,9 +26,10 @@ public final class Benchmark {
      * @param workDir     where the throw-away brokers and databases go (deleted afterwards)
      * @param heap        the heap limit of the system under test's JVM (e.g. 512m)
      * @param longSeconds how long the long scenario runs
+     * @param window      messages in flight at most when saturating; 0: about 2 MB of them (4 to 64)
      */
     public record Options(Mix mix, double seconds, double warmupSeconds, int threads, int senders, long seed,
-                          List<String> scenarios, Path workDir, String heap, double longSeconds) {
+                          List<String> scenarios, Path workDir, String heap, double longSeconds, int window) {
     }
 
     private final Settings settings;
@@ -46,7 +47,8 @@ public final class Benchmark {
         List<Result> results = new ArrayList<>();
         // in flight at once: enough that the consumers never wait for the load (about 2 MB of messages,
         // 4 to 64 of them), few enough that the queues stay short
-        int window = Math.max(4, Math.min(64, 2_000_000 / Math.max(1, generator.message(options.mix(), 0).xml().length)));
+        int window = options.window() > 0 ? options.window()
+                : Math.max(4, Math.min(64, 2_000_000 / Math.max(1, generator.message(options.mix(), 0).xml().length)));
         SystemScenario.Load load = new SystemScenario.Load(options.threads(), options.senders(), window, options.warmupSeconds(),
                 options.seconds(), List.of("-Xmx" + options.heap()));
         Files.createDirectories(options.workDir());

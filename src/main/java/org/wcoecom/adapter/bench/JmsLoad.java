@@ -145,15 +145,24 @@ final class JmsLoad implements AutoCloseable {
         return measured;
     }
 
-    /** Records/s of the messages finished in each {@value #CURVE_SECONDS} s since the load began, up to now. */
+    /**
+     * Records/s of the messages finished in each {@value #CURVE_SECONDS} s since the load began, up
+     * to now (the last, unfinished stretch over its own length when it is a second or more).
+     */
     List<Double> curve() {
-        int last = (int) ((System.nanoTime() - startNanos) / 1_000_000_000L / CURVE_SECONDS);
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
         java.util.ArrayList<Double> points = new java.util.ArrayList<>();
-        for (int i = 0; i < last; i++) {
+        for (int i = 0; i * CURVE_SECONDS + 1 <= elapsed; i++) {
             AtomicLong n = curve.get(i);
-            points.add(n == null ? 0.0 : n.get() / (double) CURVE_SECONDS);
+            double length = Math.min(CURVE_SECONDS, elapsed - i * CURVE_SECONDS);
+            points.add(n == null ? 0.0 : n.get() / length);
         }
         return points;
+    }
+
+    /** Records of every message finished since the load began. */
+    long recordsDone() {
+        return curve.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
     /** Declarations due for everything sent so far that have not come (after waiting up to {@code seconds}). */

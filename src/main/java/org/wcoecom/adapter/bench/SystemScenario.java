@@ -75,7 +75,7 @@ final class SystemScenario {
             for (int percent : List.of(50, 80)) {
                 double rate = full.messagesPerSecond() * percent / 100;
                 Result.Figures paced = r.load.paced(rate, load.seconds()).figures(rate);
-                results.add(result(label + " @" + percent + "%", paced, r, perRecord, List.of(), 0));
+                results.add(result(label + " @" + percent + "%", paced, r, 0, List.of(), 0));
             }
             long missing = r.load.awaitDeclarations(120);
             r.tracking.checkNothingUnexpected();
@@ -162,7 +162,7 @@ final class SystemScenario {
         }
 
         long recordsDone() {
-            return Math.round(load.curve().stream().mapToDouble(Double::doubleValue).sum() * JmsLoad.CURVE_SECONDS);
+            return load.recordsDone();
         }
 
         @Override

@@ -150,8 +150,9 @@ final class TargetProcess implements AutoCloseable {
 
     /** The store's bytes (the embedded database and its write-ahead log) and the broker's (journal, paging, large messages). */
     Result.Sizes sizes(double seconds) {
-        return new Result.Sizes(seconds, bytes(data.resolve("db")), bytes(data.resolve("journal")) + bytes(data.resolve("paging"))
-                + bytes(data.resolve("large-messages")));
+        Path broker = data.resolve("broker");
+        return new Result.Sizes(seconds, bytes(data.resolve("db")), bytes(broker.resolve("journal")) + bytes(broker.resolve("paging"))
+                + bytes(broker.resolve("large-messages")));
     }
 
     private static long bytes(Path dir) {

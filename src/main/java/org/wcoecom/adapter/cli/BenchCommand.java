@@ -41,7 +41,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Translation threads, and JMS consumers per route. Default: the number of cores.")
     Integer threads;
 
-    @Option(names = "--senders", defaultValue = "4", description = "Partner connections sending at once. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--senders", defaultValue = "4", description = "Sender threads, each with a connection per partner. Default: ${DEFAULT-VALUE}.")
     int senders;
 
     @Option(names = "--seed", defaultValue = "20261128", description = "Seed of the generated messages. Default: ${DEFAULT-VALUE}.")
@@ -58,6 +58,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--long-seconds", defaultValue = "600", paramLabel = "S", description = "How long the long scenario runs. Default: ${DEFAULT-VALUE}.")
     double longSeconds;
+
+    @Option(names = "--window", defaultValue = "0", paramLabel = "N", description = {"Messages in flight at most when saturating",
+            "(0: about 2 MB of them, 4 to 64). Default: ${DEFAULT-VALUE}."})
+    int window;
 
     @Option(names = "--heap", defaultValue = "512m", paramLabel = "SIZE",
             description = "Heap limit (-Xmx) of the JVM the adapter and the reference routes run in. Default: ${DEFAULT-VALUE}.")
@@ -104,7 +108,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         Settings settings = common.settings(Map.of());
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        Benchmark.Options options = new Benchmark.Options(chosen, seconds, warmup, t, senders, seed, which, work, heap, longSeconds);
+        Benchmark.Options options = new Benchmark.Options(chosen, seconds, warmup, t, senders, seed, which, work, heap, longSeconds, window);
         BenchReport report;
         try {
             report = new Benchmark(settings, options, err).run();

@@ -26,11 +26,18 @@ public final class BenchReport {
     static final double FLAT_TOLERANCE = 0.10;
 
     private final List<Result> results;
+    private final List<String> failures;
     private final long seed;
 
-    BenchReport(List<Result> results, long seed) {
+    BenchReport(List<Result> results, List<String> failures, long seed) {
         this.results = List.copyOf(results);
+        this.failures = List.copyOf(failures);
         this.seed = seed;
+    }
+
+    /** Scenarios that failed, each with why. */
+    public List<String> failures() {
+        return failures;
     }
 
     private Optional<Result> find(String scenario) {
@@ -116,6 +123,7 @@ public final class BenchReport {
                     s.brokerBytes() / 1e6));
         }
         out.println("targets (typical mix, 2 cores): " + String.join("; ", verdicts()));
+        failures.forEach(f -> out.println("FAILED " + f));
         out.flush();
     }
 
@@ -197,6 +205,7 @@ public final class BenchReport {
         ratio("end-to-end", "reference").ifPresent(x -> doc.put("adapterOverReference", round(x)));
         ratio("realistic", "splitting").ifPresent(x -> doc.put("realisticOverSplitting", round(x)));
         doc.put("targets", new JsonArray(verdicts()));
+        doc.put("failures", new JsonArray(failures));
         Files.createDirectories(file.toAbsolutePath().getParent());
         Files.writeString(file, Jsoner.prettyPrint(doc.toJson()) + "\n");
     }

@@ -45,6 +45,7 @@ public final class Benchmark {
     public BenchReport run() throws Exception {
         CorpusGenerator generator = new CorpusGenerator(options.seed());
         List<Result> results = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         // in flight at once: enough that the consumers never wait for the load (about 2 MB of messages,
         // 4 to 64 of them), few enough that the queues stay short
         int window = options.window() > 0 ? options.window()
@@ -56,19 +57,19 @@ public final class Benchmark {
             if (options.scenarios().contains("translate")) {
                 say("translate: in process, %s mix, %d thread(s), %.0f s (+%.0f s warm-up)");
                 Corpus corpus = new Corpus(generator, options.mix(), 64);
-                results.add(new TranslateScenario(FormatRegistry.configured(settings), corpus)
-                        .run(options.mix().label(), options.threads(), options.warmupSeconds(), options.seconds()));
+                attempt("translate", failures, () -> results.add(new TranslateScenario(FormatRegistry.configured(settings), corpus)
+                        .run(options.mix().label(), options.threads(), options.warmupSeconds(), options.seconds())));
             }
-            runSystem("end-to-end", "adapter", Traffic.ordersOnly(generator, options.mix()), load, results,
+            runSystem("end-to-end", "adapter", Traffic.ordersOnly(generator, options.mix()), load, results, failures,
                     "end-to-end: the adapter (own JVM, -Xmx%5$s) on its persistent embedded broker, the platform's orders only, %1$s mix, "
                             + "%2$d consumer(s) per route, %3$.0f s (+%4$.0f s warm-up), then at 50%% and 80%% of that rate");
-            runSystem("realistic", "adapter", Traffic.realistic(generator, options.mix(), true), load, results,
+            runSystem("realistic", "adapter", Traffic.realistic(generator, options.mix(), true), load, results, failures,
                     "realistic: the adapter (own JVM, -Xmx%5$s), orders, payments and waybills from three partners, corrections and "
                             + "re-sends, %1$s mix, %2$d consumer(s), %3$.0f s (+%4$.0f s warm-up), then at 50%% and 80%%");
-            runSystem("reference", "reference", Traffic.ordersOnly(generator, options.mix()), load, results,
+            runSystem("reference", "reference", Traffic.ordersOnly(generator, options.mix()), load, results, failures,
                     "reference: stock Camel route, one message out per message, on a broker set up as the adapter's (own JVM, -Xmx%5$s), "
                             + "%1$s mix, %2$d consumer(s), %3$.0f s (+%4$.0f s warm-up), then at 50%% and 80%%");
-            runSystem("splitting", "splitting", Traffic.ordersOnly(generator, options.mix()), load, results,
+            runSystem("splitting", "splitting", Traffic.ordersOnly(generator, options.mix()), load, results, failures,
                     "splitting: stock Camel route, one message out per record, on a broker set up as the adapter's (own JVM, -Xmx%5$s), "
                             + "%1$s mix, %2$d consumer(s), %3$.0f s (+%4$.0f s warm-up), then at 50%% and 80%%");
             if (options.scenarios().contains("long")) {
@@ -78,25 +79,48 @@ public final class Benchmark {
                 Path data = Files.createTempDirectory(options.workDir(), "long-");
                 Settings shortRetention = settings.with("adapter.retention.audit-days", "0").with("adapter.retention.records-days", "0")
                         .with("adapter.retention.interval", "10000");
-                results.add(new SystemScenario("adapter", "long", shortRetention, data, Traffic.realistic(generator, options.mix(), false),
-                        options.mix()).runLong(load, options.longSeconds()));
-                delete(data);
+                attempt("long", failures, () -> {
+                    results.add(new SystemScenario("adapter", "long", shortRetention, data, Traffic.realistic(generator, options.mix(), false),
+                            options.mix()).runLong(load, options.longSeconds()));
+                    delete(data);
+                });
             }
         } finally {
             log.flush();
         }
-        return new BenchReport(results, options.seed());
+        return new BenchReport(results, failures, options.seed());
     }
 
-    private void runSystem(String scenario, String system, Traffic traffic, SystemScenario.Load load, List<Result> results, String what)
-            throws Exception {
+    private void runSystem(String scenario, String system, Traffic traffic, SystemScenario.Load load, List<Result> results,
+                           List<String> failures, String what) throws Exception {
         if (!options.scenarios().contains(scenario)) {
             return;
         }
         say(what);
         Path data = Files.createTempDirectory(options.workDir(), scenario + "-");
-        results.addAll(new SystemScenario(system, scenario, settings, data, traffic, options.mix()).run(load));
-        delete(data);
+        attempt(scenario, failures, () -> {
+            results.addAll(new SystemScenario(system, scenario, settings, data, traffic, options.mix()).run(load));
+            delete(data);
+        });
+    }
+
+    interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs one scenario; when it fails, says why and goes on with the others (an official run takes
+     * most of an hour). Its data folder and the target's log stay in the work folder.
+     */
+    private void attempt(String scenario, List<String> failures, Step step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            String why = scenario + ": " + e;
+            failures.add(why);
+            log.println("FAILED " + why + " (its data folder and log, if any, stay in " + options.workDir() + ")");
+            log.flush();
+        }
     }
 
     private void say(String format) {

@@ -72,10 +72,6 @@ final class Meter {
         }
     }
 
-    long messages() {
-        return messages.sum();
-    }
-
     synchronized Result.Figures figures(double offeredPerSecond) throws Exception {
         stop();
         long n = Math.max(1, messages.sum());

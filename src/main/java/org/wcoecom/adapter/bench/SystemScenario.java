@@ -1,6 +1,5 @@
 package org.wcoecom.adapter.bench;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -316,9 +315,5 @@ final class SystemScenario {
                 load.failed(e);
             }
         }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

@@ -48,6 +48,15 @@ public final class CorpusGenerator {
 
     /** Message number `index` of the mix: the same (seed, mix, index) always gives the same bytes. */
     public GeneratedMessage message(Mix mix, int index) {
+        return orders(mix, index).message();
+    }
+
+    /** A generated CEB311 message and what its orders' payments and waybills must repeat. */
+    record Orders(GeneratedMessage message, List<OrderWriter.Facts> facts) {
+    }
+
+    /** Message number `index` of the mix with its orders' facts. */
+    Orders orders(Mix mix, int index) {
         if (index < 0) {
             throw new IllegalArgumentException("message index " + index + " is negative");
         }
@@ -56,15 +65,16 @@ public final class CorpusGenerator {
         StringBuilder sb = new StringBuilder(mix.orders() * 2_600 + 3_000);
         head(sb, rng);
         List<String> orderNos = new ArrayList<>(mix.orders());
+        List<OrderWriter.Facts> facts = new ArrayList<>(mix.orders());
         String prefix = PREFIX + seedTag + '-' + mix.name().charAt(0) + pad(index, 6) + '-';
         for (int k = 0; k < mix.orders(); k++) {
             time = time.plusSeconds(1 + rng.nextInt(20));
             String orderNo = prefix + pad(k, 2);
-            OrderWriter.write(sb, rng, orderNo, time);
+            facts.add(OrderWriter.write(sb, rng, orderNo, time));
             orderNos.add(orderNo);
         }
         tail(sb, rng, mix.signed());
-        return new GeneratedMessage(sb.toString().getBytes(StandardCharsets.UTF_8), List.copyOf(orderNos));
+        return new Orders(new GeneratedMessage(sb.toString().getBytes(StandardCharsets.UTF_8), List.copyOf(orderNos)), List.copyOf(facts));
     }
 
     /**
@@ -141,6 +151,11 @@ public final class CorpusGenerator {
     private static String pad(long value, int width) {
         String digits = Long.toString(value);
         return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
+    }
+
+    /** A random stream of its own for what is derived from message `index` of the mix (its payments, its waybills). */
+    SplittableRandom derived(Mix mix, int index, int what) {
+        return new SplittableRandom(seed ^ scramble(((long) (what + 8) << 40) ^ ((long) mix.ordinal() << 32) ^ index));
     }
 
     /** SplitMix64's finaliser: neighbouring indexes get unrelated streams. */

@@ -1,11 +1,15 @@
 package org.wcoecom.adapter.bench;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import jakarta.jms.BytesMessage;
 import jakarta.jms.Connection;
@@ -18,50 +22,61 @@ import jakarta.jms.Session;
 
 /**
  * Partners sending over JMS and the far ends collecting what comes out, with every message
- * followed until everything it should cause has arrived: the load of the end-to-end and the
- * reference scenarios.
+ * followed until everything it should cause has arrived: the load of every scenario on a broker.
  *
- * <p>Sends are persistent and blocking, from several sender threads at once (one partner
- * connection each), as partners' systems would; a message is done when all its expected outputs
- * (forwarded records, receipt) arrived. Either as fast as a window of messages in flight allows
- * ({@link #saturate}), or paced at a fixed rate ({@link #paced}).
+ * <p>Sends are persistent and blocking, from several sender threads at once (each with one
+ * connection per partner, as partners' systems would); a message is done when all its expected
+ * outputs (forwarded records, receipt) arrived. Either as fast as a window of messages in flight
+ * allows ({@link #saturate}), or paced at a fixed rate ({@link #paced}).
  */
 final class JmsLoad implements AutoCloseable {
 
     /** What the system under test must deliver for one message. */
     interface Expectation {
         /** How many outputs the message causes (records forwarded, receipts). */
-        int outputs(CorpusGenerator.GeneratedMessage message);
+        int outputs(Traffic.Send send);
 
         /** Called before the message is sent: how to know its outputs when they come. */
-        void track(long index, CorpusGenerator.GeneratedMessage message, Message sent) throws JMSException;
+        void track(long index, Traffic.Send send, Message sent) throws JMSException;
 
         /** Called once the message is sent (its JMS id known). */
         void sent(long index, Message sent) throws JMSException;
     }
 
-    private final ConnectionFactory senders;
-    private final String queue;
+    /** Seconds per point of the records/s curve from the start of the load. */
+    static final int CURVE_SECONDS = 10;
+
+    private final Map<String, ConnectionFactory> partners;
+    private final Function<String, String> queueOf;
     private final int senderThreads;
-    private final Mix mix;
-    private final CorpusGenerator generator;
+    private final Traffic traffic;
     private final Expectation expectation;
+    private final Meter.Probe probe;
     private final Map<Long, InFlight> inFlight = new ConcurrentHashMap<>();
     private final AtomicLong nextIndex = new AtomicLong();
+    private final AtomicLong declarations = new AtomicLong();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
+    private final Map<Integer, AtomicLong> curve = new ConcurrentHashMap<>();
+    private volatile long startNanos;
     private volatile Meter meter;
     private volatile Semaphore window;
 
-    private record InFlight(long sentNanos, int size, int records, java.util.concurrent.atomic.AtomicInteger remaining) {
+    private record InFlight(long sentNanos, int size, int records, AtomicInteger remaining) {
     }
 
-    JmsLoad(ConnectionFactory senders, String queue, int senderThreads, Mix mix, CorpusGenerator generator, Expectation expectation) {
-        this.senders = senders;
-        this.queue = queue;
+    /**
+     * @param partners a connection factory per partner of the traffic (its broker user)
+     * @param queueOf  the queue a partner sends to
+     * @param probe    the system under test's counters and CPU
+     */
+    JmsLoad(Map<String, ConnectionFactory> partners, Function<String, String> queueOf, int senderThreads, Traffic traffic,
+            Expectation expectation, Meter.Probe probe) {
+        this.partners = partners;
+        this.queueOf = queueOf;
         this.senderThreads = senderThreads;
-        this.mix = mix;
-        this.generator = generator;
+        this.traffic = traffic;
         this.expectation = expectation;
+        this.probe = probe;
     }
 
     /** One expected output of message {@code index} arrived. */
@@ -71,14 +86,25 @@ final class JmsLoad implements AutoCloseable {
             return;
         }
         if (f.remaining().decrementAndGet() == 0 && inFlight.remove(index) != null) {
+            long now = System.nanoTime();
+            curve.computeIfAbsent((int) ((now - startNanos) / 1_000_000_000L / CURVE_SECONDS), k -> new AtomicLong()).addAndGet(f.records());
             Meter m = meter;
             if (m != null) {
-                m.done(f.size(), f.records(), System.nanoTime() - f.sentNanos());
+                m.done(f.size(), f.records(), now - f.sentNanos());
             }
             Semaphore w = window;
             if (w != null) {
                 w.release();
             }
+        }
+    }
+
+    /** A declaration reached customs. */
+    void declared() {
+        declarations.incrementAndGet();
+        Meter m = meter;
+        if (m != null) {
+            m.declared();
         }
     }
 
@@ -91,29 +117,66 @@ final class JmsLoad implements AutoCloseable {
      * then the measurement; messages still in flight at the end are waited for but not counted.
      */
     Meter saturate(int windowSize, double warmupSeconds, double seconds) throws Exception {
+        if (startNanos == 0) {
+            startNanos = System.nanoTime();
+        }
         window = new Semaphore(windowSize);
         sendFor(warmupSeconds, 0);
-        meter = new Meter();
+        meter = new Meter(probe);
         Meter measured = meter;
         sendFor(seconds, 0);
         meter = null;
         // the figures end here; what is still in flight is drained outside the measurement
         measured.stop();
         window = null;
-        awaitDrained(120);
+        awaitDrained(180);
         return measured;
     }
 
     /** Paced at a fixed rate for a while; every message sent is waited for and counted. */
     Meter paced(double messagesPerSecond, double seconds) throws Exception {
         window = null;
-        meter = new Meter();
+        meter = new Meter(probe);
         Meter measured = meter;
         sendFor(seconds, messagesPerSecond);
-        awaitDrained(120);
+        awaitDrained(180);
         meter = null;
         measured.stop();
         return measured;
+    }
+
+    /**
+     * Records/s of the messages finished in each {@value #CURVE_SECONDS} s since the load began, up
+     * to now (the last, unfinished stretch over its own length when it is a second or more).
+     */
+    List<Double> curve() {
+        double elapsed = (System.nanoTime() - startNanos) / 1e9;
+        java.util.ArrayList<Double> points = new java.util.ArrayList<>();
+        for (int i = 0; i * CURVE_SECONDS + 1 <= elapsed; i++) {
+            AtomicLong n = curve.get(i);
+            double length = Math.min(CURVE_SECONDS, elapsed - i * CURVE_SECONDS);
+            points.add(n == null ? 0.0 : n.get() / length);
+        }
+        return points;
+    }
+
+    /** Records of every message finished since the load began. */
+    long recordsDone() {
+        return curve.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    /** Declarations due for everything sent so far that have not come (after waiting up to {@code seconds}). */
+    long awaitDeclarations(int seconds) throws InterruptedException {
+        long due = traffic.declarationsDue(nextIndex.get());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (declarations.get() < due && System.nanoTime() < deadline && failure.get() == null) {
+            Thread.sleep(50);
+        }
+        return Math.max(0, due - declarations.get());
+    }
+
+    long declarations() {
+        return declarations.get();
     }
 
     private void sendFor(double seconds, double ratePerSecond) throws Exception {
@@ -123,10 +186,19 @@ final class JmsLoad implements AutoCloseable {
         Thread[] threads = new Thread[senderThreads];
         for (int t = 0; t < senderThreads; t++) {
             threads[t] = new Thread(() -> {
-                try (Connection c = senders.createConnection()) {
-                    Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-                    MessageProducer producer = s.createProducer(s.createQueue(queue));
-                    producer.setDeliveryMode(DeliveryMode.PERSISTENT);
+                Map<String, Connection> connections = new HashMap<>();
+                try {
+                    Map<String, Session> sessions = new HashMap<>();
+                    Map<String, MessageProducer> producers = new HashMap<>();
+                    for (String partner : traffic.partners()) {
+                        Connection c = partners.get(partner).createConnection();
+                        connections.put(partner, c);
+                        Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                        MessageProducer p = s.createProducer(s.createQueue(queueOf.apply(partner)));
+                        p.setDeliveryMode(DeliveryMode.PERSISTENT);
+                        sessions.put(partner, s);
+                        producers.put(partner, p);
+                    }
                     while (System.nanoTime() < deadline && failure.get() == null) {
                         if (ratePerSecond > 0) {
                             long due = start + (long) (paced.getAndIncrement() * 1e9 / ratePerSecond);
@@ -143,10 +215,18 @@ final class JmsLoad implements AutoCloseable {
                                 continue;
                             }
                         }
-                        sendOne(s, producer);
+                        sendOne(sessions, producers);
                     }
                 } catch (Exception e) {
                     failed(e);
+                } finally {
+                    for (Connection c : connections.values()) {
+                        try {
+                            c.close();
+                        } catch (JMSException ignored) {
+                            // the run is over for this sender
+                        }
+                    }
                 }
             }, "bench-sender-" + t);
             threads[t].start();
@@ -157,15 +237,14 @@ final class JmsLoad implements AutoCloseable {
         throwIfFailed();
     }
 
-    private void sendOne(Session session, MessageProducer producer) throws JMSException {
+    private void sendOne(Map<String, Session> sessions, Map<String, MessageProducer> producers) throws JMSException {
         long index = nextIndex.getAndIncrement();
-        CorpusGenerator.GeneratedMessage m = generator.message(mix, (int) index);
-        BytesMessage message = session.createBytesMessage();
-        message.writeBytes(m.xml());
-        expectation.track(index, m, message);
-        inFlight.put(index, new InFlight(System.nanoTime(), m.xml().length, m.orderNos().size(),
-                new java.util.concurrent.atomic.AtomicInteger(expectation.outputs(m))));
-        producer.send(message);
+        Traffic.Send send = traffic.send(index);
+        BytesMessage message = sessions.get(send.partner()).createBytesMessage();
+        message.writeBytes(send.xml());
+        expectation.track(index, send, message);
+        inFlight.put(index, new InFlight(System.nanoTime(), send.xml().length, send.records(), new AtomicInteger(expectation.outputs(send))));
+        producers.get(send.partner()).send(message);
         expectation.sent(index, message);
     }
 

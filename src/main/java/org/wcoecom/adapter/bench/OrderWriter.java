@@ -47,7 +47,17 @@ final class OrderWriter {
     private OrderWriter() {
     }
 
-    static void write(StringBuilder sb, SplittableRandom rng, String orderNo, LocalDateTime time) {
+    /**
+     * What the order's payment and waybill must repeat for the three-document check to match:
+     * amount paid (in fen), payer = buyer (name, identity number), consignee (name, telephone,
+     * address), and the goods for the waybill's description.
+     */
+    record Facts(String orderNo, String payTransactionId, long paidCents, String buyerName, String buyerIdNumber,
+                 String buyerTelephone, String consignee, String consigneeTelephone, String consigneeAddress,
+                 LocalDateTime time, String goodsInfo, int items) {
+    }
+
+    static Facts write(StringBuilder sb, SplittableRandom rng, String orderNo, LocalDateTime time) {
         Line[] lines = lines(rng);
         long goods = 0;
         long tax = 0;
@@ -87,12 +97,14 @@ final class OrderWriter {
         element(sb, "buyerName", buyer.name());
         element(sb, "buyerTelephone", buyer.telephone());
         element(sb, "buyerIdType", "1");
-        element(sb, "buyerIdNumber", Buyers.idNumber(rng, address.district()));
+        String idNumber = Buyers.idNumber(rng, address.district());
+        element(sb, "buyerIdNumber", idNumber);
         element(sb, "payCode", PAY_CODE);
         element(sb, "payName", PAY_NAME);
-        Markup.appTime(start(sb, "payTransactionId").append("HFT"), time);
-        Markup.digits(sb, rng, 5);
-        end(sb, "payTransactionId");
+        StringBuilder transaction = new StringBuilder("HFT");
+        Markup.appTime(transaction, time);
+        Markup.digits(transaction, rng, 5);
+        element(sb, "payTransactionId", transaction);
         element(sb, "consignee", consignee.name());
         element(sb, "consigneeTelephone", consignee.telephone());
         element(sb, "consigneeAddress", address.line());
@@ -105,6 +117,14 @@ final class OrderWriter {
             writeLine(sb, rng, i + 1, lines[i]);
         }
         sb.append("</ceb:Order>");
+        StringBuilder goodsInfo = new StringBuilder();
+        int items = 0;
+        for (Line l : lines) {
+            goodsInfo.append(goodsInfo.isEmpty() ? "" : "；").append(l.product().name()).append('*').append(l.qty());
+            items += l.qty();
+        }
+        return new Facts(orderNo, transaction.toString(), goods + freight + tax - discount, buyer.name(), idNumber,
+                buyer.telephone(), consignee.name(), consignee.telephone(), address.line(), time, goodsInfo.toString(), items);
     }
 
     private static void writeLine(StringBuilder sb, SplittableRandom rng, int gnum, Line l) {

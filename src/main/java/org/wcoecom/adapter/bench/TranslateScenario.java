@@ -32,9 +32,10 @@ final class TranslateScenario {
         Translator translator = new Translator(registry, 20);
         AtomicLong next = new AtomicLong();
         runFor(warmupSeconds, threads, () -> translateOne(reader, translator, next.getAndIncrement(), null));
-        Meter meter = new Meter();
+        Meter meter = new Meter(Meter.SELF);
         runFor(seconds, threads, () -> translateOne(reader, translator, next.getAndIncrement(), meter));
-        return meter.result("translate", mix, threads, 0);
+        return new Result("translate", "translate", "orders", mix, threads, meter.figures(0),
+                new Result.Footprint(JvmUsage.residentBytes()[1], Runtime.getRuntime().maxMemory(), 0, List.of(), List.of(), 0));
     }
 
     private void translateOne(MessageReader reader, Translator translator, long index, Meter meter) throws Exception {

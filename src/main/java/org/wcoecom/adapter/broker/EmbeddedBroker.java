@@ -258,6 +258,11 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /** Where the adapter itself connects: in the same JVM, without sockets. */
+    /** Adds a plugin to the running broker (the benchmark's counters). */
+    public synchronized void registerPlugin(org.apache.activemq.artemis.core.server.plugin.ActiveMQServerBasePlugin plugin) {
+        server.getActiveMQServer().registerBrokerPlugin(plugin);
+    }
+
     public String inVmUrl() {
         return inVmUrl;
     }

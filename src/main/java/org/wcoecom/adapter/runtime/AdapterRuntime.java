@@ -229,6 +229,26 @@ public final class AdapterRuntime implements AutoCloseable {
         });
     }
 
+    /** The embedded broker when the adapter runs its own (the benchmark counts what it stores). */
+    public Optional<EmbeddedBroker> broker() {
+        return Optional.ofNullable(broker);
+    }
+
+    /** An embedded broker set up exactly as a run with these settings sets up its own, not started, and its users' credentials. */
+    public record StandaloneBroker(EmbeddedBroker broker, Credentials credentials) {
+    }
+
+    /**
+     * The broker of a run with these settings without the adapter around it: the benchmark's stock
+     * routes run on it, so that only the route differs from the adapter's.
+     */
+    public static StandaloneBroker standaloneBroker(Settings settings, String adapterPassword) {
+        PartnerDirectory partners = PartnerDirectory.load(Optional.of(PartnersFile.prepare(settings)));
+        Credentials credentials = Credentials.load(settings, partners);
+        return new StandaloneBroker(embeddedBroker(settings, credentials, partners, Routing.load(settings.home()),
+                settings.get("adapter.broker.host"), adapterPassword, ServerTls.from(settings)), credentials);
+    }
+
     /**
      * The embedded broker as the settings describe it (journal, users, redelivery, address limits),
      * listening on the given host: the adapter's, and the one operator commands open on a stopped

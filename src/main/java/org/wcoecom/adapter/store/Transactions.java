@@ -14,7 +14,9 @@ import javax.sql.DataSource;
  * senders and audit events; a catalogue import) commit together or not at all, and cost one commit
  * (one write-ahead log append on the embedded database) instead of one per row.
  */
-final class Transactions {
+public final class Transactions {
+
+    private static final java.util.concurrent.atomic.LongAdder COMMITS = new java.util.concurrent.atomic.LongAdder();
 
     interface Work<T> {
         T run(Connection c) throws SQLException;
@@ -37,6 +39,11 @@ final class Transactions {
         SINGLE_WRITER.put(db, new ReentrantLock(true));
     }
 
+    /** Database transactions committed by this process so far (the benchmark reports them per partner message). */
+    public static long commits() {
+        return COMMITS.sum();
+    }
+
     /** Runs the work and commits; rolls back and rethrows when it fails. */
     static <T> T inTransaction(DataSource db, Work<T> work) throws SQLException {
         ReentrantLock writer = SINGLE_WRITER.get(db);
@@ -57,6 +64,7 @@ final class Transactions {
             try {
                 T result = work.run(c);
                 c.commit();
+                COMMITS.increment();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

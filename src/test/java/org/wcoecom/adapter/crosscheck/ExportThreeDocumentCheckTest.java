@@ -167,6 +167,31 @@ class ExportThreeDocumentCheckTest {
         }
     }
 
+    @Test
+    void an_export_order_whose_other_documents_never_come_is_answered_when_its_time_is_up() throws Exception {
+        Keys k = Keys.fresh("EXT");
+        send("order", k, Channel.HTTP);
+
+        String receipt = laterReceipt(ExportMessages.PLATFORM, k.orderRecord(), Channel.HTTP);
+        assertEquals("CEB304Message", Xml.value(engine.valid(Messages.utf8(receipt)), "local-name(/*)"));
+        assertTrue(receipt.contains("EX-TIMEOUT /"), receipt);
+        assertTrue(receipt.contains("receipt of payment (CEB403)") && receipt.contains("export waybill (CEB505)"), receipt);
+    }
+
+    @Test
+    void import_documents_of_the_same_order_number_never_complete_an_export_group() throws Exception {
+        Keys k = Keys.fresh("EXI");
+        send("order", k, Channel.HTTP);
+        send("payment", k, Channel.HTTP);
+        // an import waybill (CEB511) of the demo carrier for the same order number
+        var response = adapter.post(Messages.utf8(Messages.waybill(k.orderNo(), "WB" + k.logisticsNo())), "demo-logistics");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(adapter.takeForwarded(k.inventoryRecord(), Duration.ofSeconds(2)).isEmpty(), "an import waybill completed an export group");
+
+        send("waybill", k, Channel.HTTP);
+        assertNotNull(adapter.forwarded(k.inventoryRecord()));
+    }
+
     // --- sending as the partners do -------------------------------------------------------------
 
     private static String text(String kind, Keys k) {

@@ -40,7 +40,9 @@ import org.wcoecom.adapter.store.CrossCheckStore;
  * gathered in a group per platform and order number (rows in the database); a document belongs to
  * its sender, who alone may correct or cancel it. When the three are there the rules run: a match
  * becomes a declaration, a mismatch a receipt to each sender; a group that never completes is
- * answered when its time is up.
+ * answered when its time is up. Export documents (an export order, its receipt of payment, its export
+ * waybill) gather in groups of their own ({@link CrossCheckDocuments#EXPORT_GROUP}), are judged by
+ * the export rules and become an export inventory (CEB603).
  *
  * <p>Each step stores what it decided to send with the id of the message (or sweep) it came from,
  * in the same database transaction as the groups; the route sends it; once the broker has

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
@@ -27,7 +28,8 @@ import org.wcoecom.adapter.xml.XmlError;
 /**
  * Receipts from customs (CEB312, 412, 512, 514, 622 on the customs inbound queue): each answer is
  * read into a canonical Response, matched to the record it answers by the keys it carries, and
- * written for that record's sender in the sender's own receipt format.
+ * written for that record's sender in the sender's own receipt format. An answer to an inventory
+ * also tells the inventories store customs' number for it and whether it was released.
  */
 public final class CustomsReceiptSteps {
 
@@ -35,6 +37,9 @@ public final class CustomsReceiptSteps {
 
     /** RELAYED, or UNMATCHED when some answer has no known record (the message is then kept aside). */
     public static final String OUTCOME = "AdapterRelayOutcome";
+    /** The formats of the inventories the adapter declares, and customs' statuses that release one. */
+    private static final Set<String> INVENTORY_FORMATS = Set.of("ceb621", "ceb603");
+    private static final Set<String> RELEASED = Set.of("800", "899");
 
     private final MessageReader reader;
     private final Translator translator;
@@ -102,7 +107,4 @@ public final class CustomsReceiptSteps {
         Optional<String> number = Optional.ofNullable(refs.get("INVENTORY_NUMBER")).filter(n -> !n.isBlank());
         inventories.answered(refs.get("DECLARANT_CODE"), refs.get("LOCAL_REFERENCE"), number, RELEASED.contains(status));
     }
-
-    private static final java.util.Set<String> INVENTORY_FORMATS = java.util.Set.of("ceb621", "ceb603");
-    private static final java.util.Set<String> RELEASED = java.util.Set.of("800", "899");
 }

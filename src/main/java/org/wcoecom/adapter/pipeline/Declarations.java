@@ -5,7 +5,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -186,25 +189,25 @@ public final class Declarations {
 
     /** An inventory as the inventories store keeps it: who declared it, its own number, its lines' quantities. */
     record Declared(String declarant, String localReference, String direction, String orderNumber,
-                    java.util.Map<Integer, BigDecimal> quantities) {
+                    Map<Integer, BigDecimal> quantities) {
     }
 
     /** What the inventories store keeps of a declaration; empty when it names no declaring agent or own number. */
-    static java.util.Optional<Declared> declared(DeclarationType d) {
-        java.util.Optional<String> declarant = Parties.customsCode(d.getParty(), PartyRoleType.DECLARANT);
+    static Optional<Declared> declared(DeclarationType d) {
+        Optional<String> declarant = Parties.customsCode(d.getParty(), PartyRoleType.DECLARANT);
         if (declarant.isEmpty() || d.getLocalReference() == null || d.getLocalReference().isBlank()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        java.util.Map<Integer, BigDecimal> quantities = new java.util.LinkedHashMap<>();
+        Map<Integer, BigDecimal> quantities = new LinkedHashMap<>();
         d.getGoodsItem().forEach(g -> quantities.put(g.getSequence(), g.getQuantity().getValue()));
         boolean export = d.getTradeDirection() != null && d.getTradeDirection().getValue() == TradeDirectionType.EXPORT;
-        return java.util.Optional.of(new Declared(declarant.get(), d.getLocalReference(), export ? "EXPORT" : "IMPORT",
+        return Optional.of(new Declared(declarant.get(), d.getLocalReference(), export ? "EXPORT" : "IMPORT",
                 d.getOrderNumber(), quantities));
     }
 
     /** Records a declaration the adapter sends in the inventories store, on the caller's transaction. */
     static void record(Connection c, DeclarationType d) throws SQLException {
-        java.util.Optional<Declared> declared = declared(d);
+        Optional<Declared> declared = declared(d);
         if (declared.isPresent()) {
             Declared x = declared.get();
             Inventories.declared(c, x.declarant(), x.localReference(), x.direction(), x.orderNumber(), x.quantities());

@@ -17,7 +17,9 @@ import java.util.UUID;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.wcoecom.adapter.canonical.Canonical;
 import org.wcoecom.adapter.canonical.CanonicalKinds;
+import org.wcoecom.adapter.canonical.model.DeclarationType;
 import org.wcoecom.adapter.format.CanonicalDocument;
 import org.wcoecom.adapter.format.Format;
 import org.wcoecom.adapter.format.MessageReader;
@@ -253,10 +255,10 @@ public final class Intake {
                     tx.addToBuyer(d.buyerKey(), year, d.dutiable());
                 }
                 if (i >= 0 && !in.duplicate(i)) {
-                    var declared = Declarations.declared((org.wcoecom.adapter.canonical.model.DeclarationType)
-                            org.wcoecom.adapter.canonical.Canonical.read(d.document().xml()));
+                    // kept for the return requests and cancellations that will name it
+                    Optional<Declarations.Declared> declared = Declarations.declared((DeclarationType) Canonical.read(d.document().xml()));
                     if (declared.isPresent()) {
-                        var x = declared.get();
+                        Declarations.Declared x = declared.get();
                         tx.declaredInventory(x.declarant(), x.localReference(), x.direction(), x.orderNumber(), x.quantities());
                     }
                 }

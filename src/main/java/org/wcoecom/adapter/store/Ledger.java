@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -63,7 +64,7 @@ public final class Ledger {
 
         /** A declaration the adapter forwards, for the return requests and cancellations that will name it. */
         public void declaredInventory(String declarant, String localReference, String direction, String orderNumber,
-                                      java.util.Map<Integer, BigDecimal> quantities) throws SQLException {
+                                      Map<Integer, BigDecimal> quantities) throws SQLException {
             Inventories.declared(c, declarant, localReference, direction, orderNumber, quantities);
         }
 

@@ -167,6 +167,78 @@ class ExportThreeDocumentCheckTest {
         }
     }
 
+    @Test
+    void customs_answer_to_the_ceb603_reaches_the_platform_of_the_order_in_a_ceb604() throws Exception {
+        Keys k = Keys.fresh("EXR");
+        send("order", k, Channel.HTTP);
+        send("payment", k, Channel.HTTP);
+        send("waybill", k, Channel.HTTP);
+        XdmNode inventory = engine.valid(TestAdapter.text(adapter.forwarded(k.inventoryRecord())).getBytes(StandardCharsets.UTF_8));
+        String copNo = Xml.value(inventory, "//ceb:InventoryHead/ceb:copNo");
+        String agentCode = Xml.value(inventory, "//ceb:InventoryHead/ceb:agentCode");
+        String receipt = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <ceb:CEB604Message xmlns:ceb="http://www.chinaport.gov.cn/ceb" guid="C3E50783-A5C7-42E3-8587-A3C5E7038599" version="1.0">
+                  <ceb:InventoryReturn>
+                    <ceb:guid>D4F61894-B6D8-43F4-9698-B4D6F8149699</ceb:guid>
+                    <ceb:agentCode>%s</ceb:agentCode>
+                    <ceb:copNo>%s</ceb:copNo>
+                    <ceb:preNo>B20261124000000017</ceb:preNo>
+                    <ceb:invtNo>22442026E000000017</ceb:invtNo>
+                    <ceb:ebcCode>4403966102</ceb:ebcCode>
+                    <ceb:ebpCode>4403966101</ceb:ebpCode>
+                    <ceb:orderNo>%s</ceb:orderNo>
+                    <ceb:statisticsFlag>A</ceb:statisticsFlag>
+                    <ceb:returnStatus>800</ceb:returnStatus>
+                    <ceb:returnTime>20261124160000000</ceb:returnTime>
+                    <ceb:returnInfo>[Code:2600;Desc:放行]</ceb:returnInfo>
+                  </ceb:InventoryReturn>
+                </ceb:CEB604Message>
+                """.formatted(agentCode, copNo, k.orderNo()).strip();
+        adapter.send("customs.ceb.in", Messages.utf8(receipt));
+
+        String relayed = laterReceipt(ExportMessages.PLATFORM, k.inventoryRecord(), Channel.HTTP);
+        XdmNode ceb604 = engine.valid(Messages.utf8(relayed));
+        assertEquals("CEB604Message", Xml.value(ceb604, "local-name(/*)"));
+        assertEquals("800", Xml.value(ceb604, "//ceb:returnStatus"));
+        assertEquals(copNo, Xml.value(ceb604, "//ceb:copNo"));
+        // the adapter keeps the inventory, now with customs' number and released
+        String url = "jdbc:sqlite:" + adapter.dataDir().resolve("db").resolve("adapter.db").toAbsolutePath() + "?open_mode=1";
+        try (var c = java.sql.DriverManager.getConnection(url);
+             var st = c.prepareStatement("SELECT direction, inventory_no, state FROM declared_inventory WHERE local_ref = ?")) {
+            st.setString(1, copNo);
+            try (var r = st.executeQuery()) {
+                assertTrue(r.next(), "the CEB603 is kept");
+                assertEquals(List.of("EXPORT", "22442026E000000017", "RELEASED"), List.of(r.getString(1), r.getString(2), r.getString(3)));
+            }
+        }
+    }
+
+    @Test
+    void an_export_order_whose_other_documents_never_come_is_answered_when_its_time_is_up() throws Exception {
+        Keys k = Keys.fresh("EXT");
+        send("order", k, Channel.HTTP);
+
+        String receipt = laterReceipt(ExportMessages.PLATFORM, k.orderRecord(), Channel.HTTP);
+        assertEquals("CEB304Message", Xml.value(engine.valid(Messages.utf8(receipt)), "local-name(/*)"));
+        assertTrue(receipt.contains("EX-TIMEOUT /"), receipt);
+        assertTrue(receipt.contains("receipt of payment (CEB403)") && receipt.contains("export waybill (CEB505)"), receipt);
+    }
+
+    @Test
+    void import_documents_of_the_same_order_number_never_complete_an_export_group() throws Exception {
+        Keys k = Keys.fresh("EXI");
+        send("order", k, Channel.HTTP);
+        send("payment", k, Channel.HTTP);
+        // an import waybill (CEB511) of the demo carrier for the same order number
+        var response = adapter.post(Messages.utf8(Messages.waybill(k.orderNo(), "WB" + k.logisticsNo())), "demo-logistics");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(adapter.takeForwarded(k.inventoryRecord(), Duration.ofSeconds(2)).isEmpty(), "an import waybill completed an export group");
+
+        send("waybill", k, Channel.HTTP);
+        assertNotNull(adapter.forwarded(k.inventoryRecord()));
+    }
+
     // --- sending as the partners do -------------------------------------------------------------
 
     private static String text(String kind, Keys k) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wcoecom.adapter.support.Messages;
+import org.wcoecom.adapter.support.PartnerSigning;
 import org.wcoecom.adapter.support.Project;
 import org.wcoecom.adapter.support.TestAdapter;
 import org.wcoecom.adapter.support.Translations;
@@ -48,6 +49,12 @@ class ExportRecordsForwardedTest {
                 senderCodes: ["4403968301"]
                 formats: [ceb505]
                 receiptFormat: ceb506
+              - id: export-declarant
+                name: An export declaring agent
+                role: declarant
+                senderCodes: ["4403966888"]
+                formats: [ceb603]
+                receiptFormat: ceb604
             """;
 
     @TempDir
@@ -60,7 +67,9 @@ class ExportRecordsForwardedTest {
         // the bundled partners (the test settings name them) and three allowed to send export formats
         String bundled = Files.readString(Path.of("src/main/resources/partners.yaml"), StandardCharsets.UTF_8);
         Files.writeString(data.resolve("partners.yaml"), bundled + EXPORT_PARTNERS, StandardCharsets.UTF_8);
-        adapter = new TestAdapter(data);
+        // the export declaring agent signs with the test declarant key
+        adapter = new TestAdapter(data, java.util.Map.of("adapter.signature.partner.export-declarant.certificates",
+                PartnerSigning.declarant().pem().toString()));
     }
 
     @AfterAll
@@ -114,5 +123,21 @@ class ExportRecordsForwardedTest {
                 "//ceb:OrderHead[1]/ceb:orderNo");
         byte[] out = TestAdapter.text(adapter.forwarded("export-platform:" + orderNo)).getBytes(StandardCharsets.UTF_8);
         assertEquals(List.of(), Xml.errors(official, out));
+    }
+
+    @Test
+    void a_signed_export_inventory_of_a_declarant_leaves_as_a_ceb603_and_an_unsigned_one_is_refused() throws Exception {
+        byte[] inventory = Project.bytes(Project.examples("ceb603").resolve("inventory-minimal.xml"));
+        HttpResponse<String> unsigned = adapter.post(PartnerSigning.unsigned(inventory), "export-declarant");
+        assertEquals(400, unsigned.statusCode(), unsigned.body());
+        assertEquals("CEB604Message", Xml.value(engine.valid(Messages.utf8(unsigned.body())), "local-name(/*)"));
+        assertTrue(unsigned.body().contains("[Code:1001;") && unsigned.body().contains("not signed"), unsigned.body());
+
+        HttpResponse<String> signed = adapter.post(PartnerSigning.declarant().sign(inventory), "export-declarant");
+        assertEquals(200, signed.statusCode(), signed.body());
+        XdmNode out = engine.valid(TestAdapter.text(adapter.forwarded("export-declarant:QD20261124140000001"))
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals("CEB603Message", Xml.value(out, "local-name(/*)"));
+        assertEquals("1", Xml.value(out, "count(/*/*:Signature)"), "signed by the adapter");
     }
 }

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.jms.ConsumerType;
@@ -24,6 +27,11 @@ import org.wcoecom.adapter.broker.EmbeddedBroker;
 import org.wcoecom.adapter.broker.JmsConnections;
 import org.wcoecom.adapter.broker.RollbackOnFailedCommitContainer;
 import org.wcoecom.adapter.format.FormatRegistry;
+import org.wcoecom.adapter.operations.BrokerCheck;
+import org.wcoecom.adapter.operations.DatabaseCheck;
+import org.wcoecom.adapter.operations.DiskSpaceCheck;
+import org.wcoecom.adapter.operations.Readiness;
+import org.wcoecom.adapter.operations.SoapEndpointCheck;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
 import org.wcoecom.adapter.pipeline.Routing;
@@ -60,6 +68,9 @@ public final class AdapterRuntime implements AutoCloseable {
     private Optional<ServerTls> tls = Optional.empty();
     private Credentials credentials;
     private Main main;
+    private final Readiness readiness = new Readiness();
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private ManagementListener management;
 
     public AdapterRuntime(Settings settings) {
         this.settings = settings;
@@ -122,6 +133,8 @@ public final class AdapterRuntime implements AutoCloseable {
             prepare();
             main.start();
             watchPartnersFile(main.getCamelContext());
+            // Main's listeners hear afterStart only when it runs (runUntilStopped)
+            readiness.running();
         } catch (Exception e) {
             close();
             throw e;
@@ -153,6 +166,8 @@ public final class AdapterRuntime implements AutoCloseable {
 
     private void prepare() throws Exception {
         // Vert.x and Artemis report a taken port in their logs and start anyway: check first
+        Ports.requireFree("management (adapter.management.port)", settings.get("adapter.management.host"),
+                settings.integer("adapter.management.port"));
         Ports.requireFree("HTTP (adapter.http.port)", settings.get("adapter.http.host"), settings.integer("adapter.http.port"));
         if (soapListens()) {
             Ports.requireFree("SOAP (adapter.soap.port)", settings.get("adapter.soap.host"), settings.integer("adapter.soap.port"));
@@ -163,6 +178,8 @@ public final class AdapterRuntime implements AutoCloseable {
             Ports.requireFree("operator (adapter.broker.operator-port)", settings.get("adapter.broker.operator-host"),
                     settings.integer("adapter.broker.operator-port"));
         }
+        // first: readiness says "not yet" for as long as the start takes
+        management = ManagementListener.start(settings, readiness, () -> main == null ? null : main.getCamelContext(), metrics::scrape);
         tls = ServerTls.from(settings);
         ClientCertificates clientCertificates = ClientCertificates.from(settings,
                 partners.all().stream().map(Partner::id).collect(java.util.stream.Collectors.toSet()));
@@ -213,7 +230,11 @@ public final class AdapterRuntime implements AutoCloseable {
         jms.getConfiguration().setConcurrentConsumers(settings.integer("adapter.jms.concurrent-consumers"));
         jms.getConfiguration().setDisableReplyTo(true);
         main.bind("jms", jms);
-        engine = new Engine(settings, formats, partners, routing, credentials.partnerKeys(), clientCertificates, tls, user, main);
+        // Camel's Micrometer support (route policies, JVM binders) records into this registry, and so do the adapter's own meters
+        main.bind("metricsRegistry", metrics);
+        engine = new Engine(settings, formats, partners, routing, credentials.partnerKeys(), clientCertificates, tls, user, main,
+                readiness::isRunning);
+        bindHealthChecks(user, password);
         http = HttpListener.start(settings, engine.httpGate(), tls, clientCertificates, main);
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -224,9 +245,36 @@ public final class AdapterRuntime implements AutoCloseable {
             @Override
             public void afterStart(BaseMainSupport m) {
                 watchPartnersFile(m.getCamelContext());
+                readiness.running();
                 afterStart.forEach(Runnable::run);
             }
+
+            @Override
+            public void beforeStop(BaseMainSupport m) {
+                readiness.stopping();
+            }
         });
+    }
+
+    /**
+     * The adapter's own checks beside Camel's route and consumer checks (camel.health.* in
+     * application.properties): found in the registry, each counts for readiness.
+     */
+    private void bindHealthChecks(String brokerUser, String brokerPassword) {
+        main.bind("adapterDatabaseCheck", new DatabaseCheck(engine.dataSource()));
+        main.bind("adapterBrokerCheck", new BrokerCheck(connections.factory()));
+        List<Path> durable = new ArrayList<>();
+        if (broker != null) {
+            durable.add(broker.journalDir());
+        }
+        if (settings.optional("adapter.db.url").isEmpty()) {
+            durable.add(settings.dataDir().resolve("db"));
+        }
+        durable.add(settings.dataDir());
+        main.bind("adapterDiskCheck", new DiskSpaceCheck(durable, Long.parseLong(settings.get("adapter.management.min-free-disk-bytes"))));
+        if (soapListens()) {
+            main.bind("adapterSoapCheck", new SoapEndpointCheck(settings.get("adapter.soap.host"), settings.integer("adapter.soap.port")));
+        }
     }
 
     /**
@@ -377,6 +425,8 @@ public final class AdapterRuntime implements AutoCloseable {
         String httpHost = settings.get("adapter.http.host");
         lines.add("HTTP     POST " + (tlsEnabled() ? "https" : "http") + "://" + ("0.0.0.0".equals(httpHost) ? "localhost" : httpHost) + ":"
                 + settings.get("adapter.http.port") + "/api/v1/messages  (header X-Api-Key: the partner's API key)");
+        lines.add("manage   http://" + settings.get("adapter.management.host") + ":" + settings.get("adapter.management.port")
+                + " /health/live /health/ready /metrics /ops (operations page: user operator, the operator's broker password)");
         lines.add("broker   " + (broker != null ? "embedded Artemis, journal " + broker.journalDir() + ", partners at " + broker.tcpUrl()
                 + ", operator at tcp://" + settings.get("adapter.broker.operator-host") + ":" + settings.get("adapter.broker.operator-port")
                 : "external " + settings.get("adapter.broker.url")));
@@ -407,8 +457,22 @@ public final class AdapterRuntime implements AutoCloseable {
         return Boolean.parseBoolean(settings.get("adapter.tls.enabled"));
     }
 
+    /** Where the management port listens (known once started). */
+    public int managementPort() {
+        return management.port();
+    }
+
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
     @Override
     public synchronized void close() {
+        readiness.stopping();
         if (partnersReload != null) {
             partnersReload.close();
         }
@@ -438,6 +502,11 @@ public final class AdapterRuntime implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("the broker did not stop cleanly: {}", e.getMessage());
         }
+        if (management != null) {
+            management.close();
+            management = null;
+        }
+        metrics.close();
         if (stopped.getCount() > 0) {
             afterStop.forEach(Runnable::run);
         }

@@ -71,7 +71,8 @@ final class Engine implements AutoCloseable {
     private final HttpGate httpGate;
 
     Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, Routing routing, PartnerKeys keys,
-           ClientCertificates clientCertificates, Optional<ServerTls> tls, String adapterBrokerUser, Main main) {
+           ClientCertificates clientCertificates, Optional<ServerTls> tls, String adapterBrokerUser, Main main,
+           java.util.function.BooleanSupplier serving) {
         Path home = settings.home();
         Path data = settings.dataDir();
         // loaded first, so that a missing or unfit signing key stops the start instead of the first declaration
@@ -110,7 +111,8 @@ final class Engine implements AutoCloseable {
         // HTTP bodies up to twice a message by default: one somewhat over the limit still gets its
         // receipt from the guard, nothing much larger is ever read
         long maxBodyBytes = settings.optional("adapter.http.max-body-bytes").map(Long::parseLong).orElse(2 * maxMessageBytes);
-        httpGate = new HttpGate(httpAuth, receipts, maxBodyBytes, Long.parseLong(settings.get("adapter.http.request-timeout")));
+        httpGate = new HttpGate(httpAuth, receipts, maxBodyBytes, Long.parseLong(settings.get("adapter.http.request-timeout")),
+                serving);
         Ledger ledger = new Ledger(database.dataSource(), settings.integer("adapter.retention.rejected-bytes"), totals);
         main.bind("intake", new Intake(reader, translator, partners, signatures, declarations, ledger, routing, formats.kinds(), maxMessageBytes,
                 settings.receiptZone()));
@@ -138,6 +140,10 @@ final class Engine implements AutoCloseable {
         // customs-to-customs exchange over SOAP (routes/soap.yaml)
         soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource(), tls);
         soap.bind(main);
+    }
+
+    javax.sql.DataSource dataSource() {
+        return database.dataSource();
     }
 
     SoapExchange soap() {

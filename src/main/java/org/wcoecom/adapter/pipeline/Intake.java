@@ -24,10 +24,12 @@ import org.wcoecom.adapter.format.MessageReader;
 import org.wcoecom.adapter.format.ReadResult;
 import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
+import org.wcoecom.adapter.operations.FlowMetrics;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
 import org.wcoecom.adapter.security.SenderIdentity;
 import org.wcoecom.adapter.security.SignatureCheck;
+import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.Ledger;
 import org.wcoecom.adapter.store.ReceivedRecords;
 import org.wcoecom.adapter.store.RecordSenders;
@@ -66,9 +68,12 @@ public final class Intake {
     private final CanonicalKinds kinds;
     private final long maxBytes;
     private final ZoneId zone;
+    private final FlowMetrics metrics;
 
     public Intake(MessageReader reader, Translator translator, PartnerDirectory partners, SignatureCheck signatures,
-                  Declarations declarations, Ledger ledger, Routing routing, CanonicalKinds kinds, long maxBytes, ZoneId zone) {
+                  Declarations declarations, Ledger ledger, Routing routing, CanonicalKinds kinds, long maxBytes, ZoneId zone,
+                  FlowMetrics metrics) {
+        this.metrics = metrics;
         this.reader = reader;
         this.translator = translator;
         this.partners = partners;
@@ -269,7 +274,7 @@ public final class Intake {
         List<CanonicalBatch> batches = new ArrayList<>();
         for (Map.Entry<String, List<CanonicalDocument>> e : byKind.entrySet()) {
             batches.add(CanonicalBatch.of(routing.of(e.getKey()).orElseThrow(), e.getValue(), in.partner.id(), in.channel,
-                    in.delivery, translator));
+                    in.delivery, translator, in.format.id(), in.at));
         }
         return batches;
     }
@@ -285,6 +290,8 @@ public final class Intake {
         m.setHeader(Headers.PARTNER, in.partner.id());
         m.setHeader(Headers.FORMAT, in.format.id());
         m.setHeader(Headers.RECORDS, in.documents.size());
+        int duplicates = (int) duplicate.stream().filter(d -> d).count();
+        metrics.accepted(in.partner.id(), in.channel, in.format.id(), duplicate.size() - duplicates, duplicates);
         return new IngressResult(in.partner.id(), in.channel, in.format, Optional.ofNullable(in.messageId), in.records,
                 in.documents, duplicate);
     }
@@ -294,10 +301,15 @@ public final class Intake {
         Inbound in = exchange.getProperty(Inbound.PROPERTY, Inbound.class);
         RejectedMessageException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RejectedMessageException.class);
         if (in != null && e != null) {
+            List<AuditTrail.Event> events = in.rejectedEvents(e.rejection());
             ledger.inTransaction(tx -> {
-                tx.audit(in.rejectedEvents(e.rejection()));
+                tx.audit(events);
                 return null;
             });
+            Rejection r = e.rejection();
+            metrics.rejected(in.partner == null ? "unknown" : in.partner.id(), in.channel,
+                    r.format().map(Format::id).orElse("unknown"), r.errors().isEmpty() ? "REJECTED" : r.errors().get(0).code(),
+                    (int) events.stream().filter(ev -> ev.recordId() != null).count());
         }
     }
 

@@ -30,6 +30,8 @@ import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.operations.BrokerCheck;
 import org.wcoecom.adapter.operations.DatabaseCheck;
 import org.wcoecom.adapter.operations.DiskSpaceCheck;
+import org.wcoecom.adapter.operations.OperationsGauges;
+import org.wcoecom.adapter.operations.OperationsView;
 import org.wcoecom.adapter.operations.Readiness;
 import org.wcoecom.adapter.operations.SoapEndpointCheck;
 import org.wcoecom.adapter.partner.Partner;
@@ -39,6 +41,7 @@ import org.wcoecom.adapter.security.ClientCertificates;
 import org.wcoecom.adapter.security.Credentials;
 import org.wcoecom.adapter.security.ServerTls;
 import org.wcoecom.adapter.settings.Settings;
+import org.wcoecom.adapter.store.OperationsQueries;
 
 /**
  * The running adapter: the embedded broker (unless an external one is configured), the JMS
@@ -71,6 +74,8 @@ public final class AdapterRuntime implements AutoCloseable {
     private final Readiness readiness = new Readiness();
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private ManagementListener management;
+    private volatile OperationsView view;
+    private volatile OperationsGauges gauges;
 
     public AdapterRuntime(Settings settings) {
         this.settings = settings;
@@ -179,7 +184,7 @@ public final class AdapterRuntime implements AutoCloseable {
                     settings.integer("adapter.broker.operator-port"));
         }
         // first: readiness says "not yet" for as long as the start takes
-        management = ManagementListener.start(settings, readiness, () -> main == null ? null : main.getCamelContext(), metrics::scrape);
+        management = ManagementListener.start(settings, readiness, () -> main == null ? null : main.getCamelContext(), this::scrape);
         tls = ServerTls.from(settings);
         ClientCertificates clientCertificates = ClientCertificates.from(settings,
                 partners.all().stream().map(Partner::id).collect(java.util.stream.Collectors.toSet()));
@@ -233,8 +238,11 @@ public final class AdapterRuntime implements AutoCloseable {
         // Camel's Micrometer support (route policies, JVM binders) records into this registry, and so do the adapter's own meters
         main.bind("metricsRegistry", metrics);
         engine = new Engine(settings, formats, partners, routing, credentials.partnerKeys(), clientCertificates, tls, user, main,
-                readiness::isRunning);
+                readiness::isRunning, metrics);
         bindHealthChecks(user, password);
+        view = new OperationsView(new OperationsQueries(engine.dataSource()), engine.audit(), connections.factory(), user, password,
+                settings.get("adapter.customs.inbound"));
+        gauges = new OperationsGauges(metrics, view);
         http = HttpListener.start(settings, engine.httpGate(), tls, clientCertificates, main);
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -455,6 +463,20 @@ public final class AdapterRuntime implements AutoCloseable {
 
     private boolean tlsEnabled() {
         return Boolean.parseBoolean(settings.get("adapter.tls.enabled"));
+    }
+
+    /** The Prometheus text: the gauges read afresh, then every meter. */
+    private String scrape() {
+        OperationsGauges g = gauges;
+        if (g != null && readiness.isRunning()) {
+            g.refresh();
+        }
+        return metrics.scrape();
+    }
+
+    /** What the operations page shows (known once started). */
+    public OperationsView operationsView() {
+        return view;
     }
 
     /** Where the management port listens (known once started). */

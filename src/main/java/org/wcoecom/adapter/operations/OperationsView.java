@@ -73,6 +73,11 @@ public final class OperationsView {
         return queries;
     }
 
+    /** A record's audit history, oldest first. */
+    public List<AuditTrail.Event> history(String recordId) {
+        return audit.history(recordId);
+    }
+
     /** Sends a dead letter back where it failed, as `dlq replay ID` does; empty when there is none with that id. */
     public Optional<DeadLetterQueues.Letter> replay(String id, String by) throws Exception {
         Optional<DeadLetterQueues.Letter> replayed;

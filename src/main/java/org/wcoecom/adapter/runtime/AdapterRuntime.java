@@ -31,6 +31,7 @@ import org.wcoecom.adapter.operations.BrokerCheck;
 import org.wcoecom.adapter.operations.DatabaseCheck;
 import org.wcoecom.adapter.operations.DiskSpaceCheck;
 import org.wcoecom.adapter.operations.OperationsGauges;
+import org.wcoecom.adapter.operations.OperationsPage;
 import org.wcoecom.adapter.operations.OperationsView;
 import org.wcoecom.adapter.operations.Readiness;
 import org.wcoecom.adapter.operations.SoapEndpointCheck;
@@ -243,6 +244,9 @@ public final class AdapterRuntime implements AutoCloseable {
         view = new OperationsView(new OperationsQueries(engine.dataSource()), engine.audit(), connections.factory(), user, password,
                 settings.get("adapter.customs.inbound"));
         gauges = new OperationsGauges(metrics, view);
+        management.mount(new OperationsRoutes(view, new OperationsPage(settings.receiptZone()),
+                credentials.brokerPassword(BrokerUsers.OPERATOR).orElseThrow(() -> new IllegalStateException(
+                        "no operator password for the operations page (" + Credentials.secretsFile(settings) + ")")))::mount);
         http = HttpListener.start(settings, engine.httpGate(), tls, clientCertificates, main);
         main.addMainListener(new MainListenerSupport() {
             @Override

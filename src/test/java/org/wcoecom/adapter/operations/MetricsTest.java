@@ -28,7 +28,7 @@ class MetricsTest {
     @Test
     void the_prometheus_endpoint_counts_the_traffic_exactly(@TempDir Path data) throws Exception {
         try (TestAdapter adapter = new TestAdapter(data, Map.of("adapter.egress.ceb.max-message-bytes",
-                String.valueOf(GroupTraffic.POISON_LIMIT)))) {
+                String.valueOf(GroupTraffic.POISON_LIMIT), "adapter.crosscheck.timeout", "600000"))) {
             String a = Messages.orderNo("MET-A");
             String b = Messages.orderNo("MET-B");
             String big = Messages.orderNo("MET-BIG");

@@ -103,6 +103,9 @@ public final class EgressService {
         String channel = m.getHeader(Headers.CHANNEL, String.class);
         Long receivedAt = m.getHeader(Publishing.RECEIVED_AT, Long.class);
         String replayOf = m.getHeader(org.wcoecom.adapter.broker.DeadLetterQueues.REPLAY_OF, String.class);
+        LogContext.put(exchange, LogContext.CHANNEL, channel);
+        LogContext.put(exchange, LogContext.PARTNER, m.getHeader(Headers.PARTNER, String.class));
+        LogContext.put(exchange, LogContext.FORMAT, formatId);
         String source = DeadLetters.source(exchange.getFromEndpoint(), "");
         byte[] batch = m.getBody(byte[].class);
         exchange.setProperty(DeadLetters.ORIGINAL_PROPERTY, batch);
@@ -115,6 +118,8 @@ public final class EgressService {
             String recordId = recordId(record);
             String partner = recordId.contains(":") ? recordId.substring(0, recordId.indexOf(':')) : "";
             String guid = guid(batchId == null ? recordId : batchId, i);
+            LogContext.put(exchange, LogContext.RECORD_ID, recordId);
+            LogContext.put(exchange, LogContext.MESSAGE_ID, guid);
             Map<String, Object> params = new HashMap<>(transferOverrides);
             params.put("message-guid", guid);
             try {

@@ -97,6 +97,8 @@ public final class Intake {
         // properties outlive the headers: the dead-letter handler works on the original message
         exchange.setProperty(DeadLetters.DELIVERY_PROPERTY, delivery);
         exchange.setProperty(DeadLetters.PARTNER_PROPERTY, partnerId);
+        LogContext.put(exchange, LogContext.CHANNEL, channel);
+        LogContext.put(exchange, LogContext.PARTNER, partnerId);
         in.partner = partners.byId(partnerId).or(() -> exchangePartner(channel, partnerId))
                 .orElseThrow(() -> reject(Optional.empty(), new XmlError(PARTNER_UNKNOWN, 0, 0, "/",
                         "'" + partnerId + "' is not a partner of this adapter")));
@@ -122,7 +124,10 @@ public final class Intake {
             in.content(bytes);
             read = reader.read(bytes);
         }
-        read.format().ifPresent(f -> in.format = f);
+        read.format().ifPresent(f -> {
+            in.format = f;
+            LogContext.put(exchange, LogContext.FORMAT, f.id());
+        });
         if (!read.valid()) {
             throw new RejectedMessageException(new Rejection(in.partnerName(), read.format(), read.document(),
                     read.allErrors(), read.droppedErrors(), read.format().map(Format::id).orElse("message")));
@@ -130,6 +135,8 @@ public final class Intake {
         in.document = read.document().orElseThrow();
         in.messageId = in.format.messageId(in.document).orElse(null);
         in.records = in.format.records(in.document);
+        LogContext.put(exchange, LogContext.MESSAGE_ID, in.messageId);
+        LogContext.put(exchange, LogContext.RECORD_ID, String.join(",", in.records.stream().map(r -> in.partner.id() + ":" + r.key()).toList()));
     }
 
     /** Step: partners send business records of the formats their entry allows; declarations only declarants and customs. */

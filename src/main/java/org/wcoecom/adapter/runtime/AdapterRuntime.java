@@ -80,6 +80,7 @@ public final class AdapterRuntime implements AutoCloseable {
 
     public AdapterRuntime(Settings settings) {
         this.settings = settings;
+        LogSetup.apply(settings);
         this.formats = compiledFormats(settings);
         this.partnersFile = PartnersFile.prepare(settings);
         this.partners = PartnerDirectory.load(Optional.of(partnersFile));

@@ -310,7 +310,8 @@ public final class AdapterRuntime implements AutoCloseable {
                 // as on HTTP: somewhat over the limit is answered with a receipt, far over it is refused at once
                 .maxPartnerMessageBytes(2 * Long.parseLong(settings.get("adapter.limits.max-message-bytes")))
                 .tls(tls.map(t -> new EmbeddedBroker.Keystore(t.keystore(), t.password())))
-                .operatorAcceptor(settings.get("adapter.broker.operator-host"), settings.integer("adapter.broker.operator-port"));
+                .operatorAcceptor(settings.get("adapter.broker.operator-host"), settings.integer("adapter.broker.operator-port"))
+                .jmx(Boolean.parseBoolean(settings.optional("adapter.broker.management").orElse("false")));
         // each partner's queue holds so much, then its sends wait or fail: one partner cannot fill the broker for all
         EmbeddedBroker.AddressLimit partnerLimit = partnerLimit(settings);
         for (Partner p : partners.all()) {

@@ -42,7 +42,8 @@ class MetricsTest {
             assertStatus(400, adapter.post(Messages.utf8("<invoice xmlns=\"urn:example:not-a-format\"/>"), P));
 
             Scrape s = awaitScrape(adapter, x -> x.value("adapter_records_forwarded_total", "partner", P, "channel", "http", "format", "ceb311")
-                    .orElse(0.0) >= 2 && x.value("adapter_dead_letters_total", "stage", "egress", "partner", P).isPresent());
+                    .orElse(0.0) >= 2 && x.value("adapter_dead_letters_total", "stage", "egress", "partner", P).isPresent()
+                    && x.value("adapter_crosscheck_groups_open").orElse(0.0) >= 3);
 
             String[] ceb311 = {"partner", P, "channel", "http", "format", "ceb311"};
             String[] unknown = {"partner", P, "channel", "http", "format", "unknown"};

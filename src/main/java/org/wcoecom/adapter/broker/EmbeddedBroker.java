@@ -36,6 +36,8 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
+    private boolean jmx;
+
     /**
      * How failed deliveries are retried: the adapter's attempts, the first delay and its growth, the
      * longest delay (ms).
@@ -134,11 +136,21 @@ public final class EmbeddedBroker implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The broker's management as MBeans in the JVM's platform MBean server (adapter.broker.management):
+     * local JMX tools reach them by attaching to the process; nothing listens on a port for it.
+     */
+    public EmbeddedBroker jmx(boolean enabled) {
+        this.jmx = enabled;
+        return this;
+    }
+
     public synchronized void start() throws Exception {
         Configuration config = new ConfigurationImpl()
                 .setName("wco-ecom-adapter")
                 .setPersistenceEnabled(true)
-                .setJMXManagementEnabled(false)
+                // the broker's MBeans, for JMX tools on this host (jconsole, VisualVM), only when the operator asks
+                .setJMXManagementEnabled(jmx)
                 .setJournalType(JournalType.NIO)
                 .setJournalBufferTimeout_NIO((int) Math.min(Integer.MAX_VALUE, journalBufferTimeoutNanos))
                 .setJournalDirectory(dataDir.resolve("journal").toString())

@@ -35,6 +35,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--operator-port", paramLabel = "PORT", description = "The embedded broker's port for the operator alone (default 61617, loopback).")
     Integer operatorPort;
 
+    @Option(names = "--management-port", paramLabel = "PORT", description = "Health, metrics and the operations page (default 8090, loopback).")
+    Integer managementPort;
+
     @Option(names = "--demo", description = "Once started, send the example order, payment and waybill over HTTP, JMS and a file, show the declaration they yield and the answers to a broken order, and print what was forwarded.")
     boolean demo;
 
@@ -55,6 +58,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (operatorPort != null) {
             overrides.put("adapter.broker.operator-port", operatorPort.toString());
+        }
+        if (managementPort != null) {
+            overrides.put("adapter.management.port", managementPort.toString());
         }
         if (demo) {
             // the demo's declarations are signed with a key the adapter makes: fine for trying, not for customs

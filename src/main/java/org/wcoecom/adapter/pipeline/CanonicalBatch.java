@@ -16,14 +16,16 @@ import org.wcoecom.adapter.format.Translator;
  * @param kind      Order, Payment, ...
  * @param recordIds the records in it, in order
  * @param xml       the c:Batch
+ * @param format     the partner message's format
+ * @param receivedAt when the partner message arrived (the forwarding latency is measured from it)
  */
 public record CanonicalBatch(String id, String address, String kind, List<String> recordIds, String partner, String channel,
-                             String delivery, byte[] xml) {
+                             String delivery, byte[] xml, String format, java.time.Instant receivedAt) {
 
     static CanonicalBatch of(Routing.Route route, List<CanonicalDocument> documents, String partner, String channel,
-                             String delivery, Translator translator) {
+                             String delivery, Translator translator, String format, java.time.Instant receivedAt) {
         byte[] xml = translator.write(translator.batch(documents.stream().map(CanonicalDocument::tree).toList()));
         return new CanonicalBatch(UUID.randomUUID().toString(), route.address(), route.kind(),
-                documents.stream().map(CanonicalDocument::recordId).toList(), partner, channel, delivery, xml);
+                documents.stream().map(CanonicalDocument::recordId).toList(), partner, channel, delivery, xml, format, receivedAt);
     }
 }

@@ -9,6 +9,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.jms.JmsEndpoint;
 import org.wcoecom.adapter.message.Headers;
+import org.wcoecom.adapter.operations.FlowMetrics;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.ReceivedRecords;
 
@@ -42,8 +43,10 @@ public final class DeadLetters {
     private final int maxAttempts;
     private final ReceivedRecords received;
     private final AuditTrail audit;
+    private final FlowMetrics metrics;
 
-    public DeadLetters(int maxAttempts, ReceivedRecords received, AuditTrail audit) {
+    public DeadLetters(int maxAttempts, ReceivedRecords received, AuditTrail audit, FlowMetrics metrics) {
+        this.metrics = metrics;
         this.maxAttempts = maxAttempts;
         this.received = received;
         this.audit = audit;
@@ -94,6 +97,7 @@ public final class DeadLetters {
         audit.record(List.of(new AuditTrail.Event(java.time.Instant.now(), AuditTrail.DEAD_LETTERED, partner,
                 m.getHeader(Headers.CHANNEL, String.class), m.getHeader(Headers.FORMAT, String.class), null,
                 m.getHeader(Headers.RECORD_ID, String.class), null, stage, reason, null)));
+        metrics.deadLettered(stage, partner);
     }
 
     static String stage(String routeId) {

@@ -28,6 +28,7 @@ import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.message.Headers;
+import org.wcoecom.adapter.operations.FlowMetrics;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.xml.Saxon;
 import org.wcoecom.adapter.xml.SecureXml;
@@ -50,6 +51,17 @@ public final class EgressService {
     /** Where one message goes: the destination queue's name. */
     public static final String DESTINATION = "AdapterDestination";
     private static final String OUTCOMES = "AdapterEgressOutcomes";
+    private static final String SENT = "AdapterEgressSent";
+
+    /** A record written for its destination: whose, in which format. */
+    private record Sent(String partner, String format) {
+    }
+
+    /** The batch's records sent, its channel and when its message arrived (null for the cross-check's own). */
+    private record Forwarding(List<Sent> records, String channel, Instant receivedAt) {
+    }
+
+    private final FlowMetrics metrics;
     private static final int MAX_REASON = 2000;
     static final String MESSAGE_TOO_LARGE = "MESSAGE_TOO_LARGE";
 
@@ -66,7 +78,8 @@ public final class EgressService {
      *                          would only be refused there, so it is dead-lettered here, with the reason
      */
     public EgressService(FormatRegistry formats, Translator translator, Map<String, String> transferOverrides, AuditTrail audit,
-                         long maxMessageBytes) {
+                         long maxMessageBytes, FlowMetrics metrics) {
+        this.metrics = metrics;
         this.formats = formats;
         this.translator = translator;
         this.transferOverrides = Map.copyOf(transferOverrides);
@@ -87,17 +100,26 @@ public final class EgressService {
         Format target = formats.byId(formatId).orElseThrow(() -> new IllegalArgumentException(
                 "egress format " + formatId + " is not registered"));
         String batchId = m.getHeader(CrossCheckSteps.SOURCE, String.class);
+        String channel = m.getHeader(Headers.CHANNEL, String.class);
+        Long receivedAt = m.getHeader(Publishing.RECEIVED_AT, Long.class);
+        String replayOf = m.getHeader(org.wcoecom.adapter.broker.DeadLetterQueues.REPLAY_OF, String.class);
+        LogContext.put(exchange, LogContext.CHANNEL, channel);
+        LogContext.put(exchange, LogContext.PARTNER, m.getHeader(Headers.PARTNER, String.class));
+        LogContext.put(exchange, LogContext.FORMAT, formatId);
         String source = DeadLetters.source(exchange.getFromEndpoint(), "");
         byte[] batch = m.getBody(byte[].class);
         exchange.setProperty(DeadLetters.ORIGINAL_PROPERTY, batch);
         List<XdmNode> records = records(batch);
         List<Outgoing> out = new ArrayList<>();
         List<AuditTrail.Event> events = new ArrayList<>();
+        List<Sent> sent = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             XdmNode record = records.get(i);
             String recordId = recordId(record);
             String partner = recordId.contains(":") ? recordId.substring(0, recordId.indexOf(':')) : "";
             String guid = guid(batchId == null ? recordId : batchId, i);
+            LogContext.put(exchange, LogContext.RECORD_ID, recordId);
+            LogContext.put(exchange, LogContext.MESSAGE_ID, guid);
             Map<String, Object> params = new HashMap<>(transferOverrides);
             params.put("message-guid", guid);
             try {
@@ -114,6 +136,7 @@ public final class EgressService {
                 out.add(new Outgoing(destination, xml, headers));
                 events.add(new AuditTrail.Event(Instant.now(), AuditTrail.FORWARDED, partner, "jms", target.id(), guid, recordId,
                         AuditTrail.sha256(xml), "SENT", "to " + destination, null));
+                sent.add(new Sent(partner, target.id()));
             } catch (TranslationException | RuntimeException e) {
                 String reason = (e instanceof TranslationException t ? "TranslationException: " + t.errors()
                         : e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -130,9 +153,14 @@ public final class EgressService {
                 out.add(new Outgoing("DLQ.egress", translator.write(record), headers));
                 events.add(new AuditTrail.Event(Instant.now(), AuditTrail.DEAD_LETTERED, partner, "jms", target.id(), null, recordId,
                         null, "egress", reason, null));
+                metrics.deadLettered("egress", partner);
             }
         }
         exchange.setProperty(OUTCOMES, events);
+        exchange.setProperty(SENT, new Forwarding(sent, channel, receivedAt == null ? null : Instant.ofEpochMilli(receivedAt)));
+        if (replayOf != null && !replayOf.isEmpty()) {
+            metrics.replayed("egress", sent.isEmpty() ? "" : sent.get(0).partner());
+        }
         return out;
     }
 
@@ -152,6 +180,12 @@ public final class EgressService {
         List<AuditTrail.Event> events = exchange.getProperty(OUTCOMES, List.class);
         if (events != null) {
             audit.record(events);
+        }
+        Forwarding forwarding = exchange.getProperty(SENT, Forwarding.class);
+        if (forwarding != null) {
+            java.time.Duration latency = forwarding.receivedAt() == null ? null
+                    : java.time.Duration.between(forwarding.receivedAt(), Instant.now());
+            forwarding.records().forEach(r -> metrics.forwarded(r.partner(), forwarding.channel(), r.format(), latency));
         }
     }
 

@@ -83,7 +83,8 @@ final class Inbound {
     /** The audit events of a rejected message: one per record it could tell, its bytes kept with the first. */
     List<AuditTrail.Event> rejectedEvents(Rejection rejection) {
         List<AuditTrail.Event> events = new ArrayList<>();
-        String why = rejection.errors().isEmpty() ? "rejected" : rejection.errors().get(0).describe()
+        // the code first: the operations page and `status` count rejections by it
+        String why = rejection.errors().isEmpty() ? "rejected" : rejection.errors().get(0).code() + " " + rejection.errors().get(0).describe()
                 + (rejection.errors().size() > 1 ? " (and " + (rejection.errors().size() - 1) + " more)" : "");
         List<Format.RecordRef> refs = rejection.format().isPresent() && rejection.document().isPresent()
                 ? rejection.format().get().records(rejection.document().get()) : List.of();

@@ -26,10 +26,12 @@ import org.wcoecom.adapter.format.MessageReader;
 import org.wcoecom.adapter.format.ReadResult;
 import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
+import org.wcoecom.adapter.operations.FlowMetrics;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
 import org.wcoecom.adapter.security.SenderIdentity;
 import org.wcoecom.adapter.security.SignatureCheck;
+import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.Ledger;
 import org.wcoecom.adapter.store.ReceivedRecords;
 import org.wcoecom.adapter.store.RecordSenders;
@@ -71,9 +73,12 @@ public final class Intake {
     private final CanonicalKinds kinds;
     private final long maxBytes;
     private final ZoneId zone;
+    private final FlowMetrics metrics;
 
     public Intake(MessageReader reader, Translator translator, PartnerDirectory partners, SignatureCheck signatures,
-                  Declarations declarations, Ledger ledger, Routing routing, CanonicalKinds kinds, long maxBytes, ZoneId zone) {
+                  Declarations declarations, Ledger ledger, Routing routing, CanonicalKinds kinds, long maxBytes, ZoneId zone,
+                  FlowMetrics metrics) {
+        this.metrics = metrics;
         this.reader = reader;
         this.translator = translator;
         this.partners = partners;
@@ -97,6 +102,8 @@ public final class Intake {
         // properties outlive the headers: the dead-letter handler works on the original message
         exchange.setProperty(DeadLetters.DELIVERY_PROPERTY, delivery);
         exchange.setProperty(DeadLetters.PARTNER_PROPERTY, partnerId);
+        LogContext.put(exchange, LogContext.CHANNEL, channel);
+        LogContext.put(exchange, LogContext.PARTNER, partnerId);
         in.partner = partners.byId(partnerId).or(() -> exchangePartner(channel, partnerId))
                 .orElseThrow(() -> reject(Optional.empty(), new XmlError(PARTNER_UNKNOWN, 0, 0, "/",
                         "'" + partnerId + "' is not a partner of this adapter")));
@@ -122,7 +129,10 @@ public final class Intake {
             in.content(bytes);
             read = reader.read(bytes);
         }
-        read.format().ifPresent(f -> in.format = f);
+        read.format().ifPresent(f -> {
+            in.format = f;
+            LogContext.put(exchange, LogContext.FORMAT, f.id());
+        });
         if (!read.valid()) {
             throw new RejectedMessageException(new Rejection(in.partnerName(), read.format(), read.document(),
                     read.allErrors(), read.droppedErrors(), read.format().map(Format::id).orElse("message")));
@@ -130,6 +140,8 @@ public final class Intake {
         in.document = read.document().orElseThrow();
         in.messageId = in.format.messageId(in.document).orElse(null);
         in.records = in.format.records(in.document);
+        LogContext.put(exchange, LogContext.MESSAGE_ID, in.messageId);
+        LogContext.put(exchange, LogContext.RECORD_ID, String.join(",", in.records.stream().map(r -> in.partner.id() + ":" + r.key()).toList()));
     }
 
     /** Step: partners send business records of the formats their entry allows; declarations only declarants and customs. */
@@ -281,7 +293,8 @@ public final class Intake {
         }
         List<CanonicalBatch> batches = new ArrayList<>();
         for (Map.Entry<Routing.Route, List<CanonicalDocument>> e : byRoute.entrySet()) {
-            batches.add(CanonicalBatch.of(e.getKey(), e.getValue(), in.partner.id(), in.channel, in.delivery, translator));
+            batches.add(CanonicalBatch.of(e.getKey(), e.getValue(), in.partner.id(), in.channel, in.delivery, translator,
+                    in.format.id(), in.at));
         }
         return batches;
     }
@@ -305,6 +318,8 @@ public final class Intake {
         m.setHeader(Headers.PARTNER, in.partner.id());
         m.setHeader(Headers.FORMAT, in.format.id());
         m.setHeader(Headers.RECORDS, in.documents.size());
+        int duplicates = (int) duplicate.stream().filter(d -> d).count();
+        metrics.accepted(in.partner.id(), in.channel, in.format.id(), duplicate.size() - duplicates, duplicates);
         return new IngressResult(in.partner.id(), in.channel, in.format, Optional.ofNullable(in.messageId), in.records,
                 in.documents, duplicate);
     }
@@ -314,10 +329,15 @@ public final class Intake {
         Inbound in = exchange.getProperty(Inbound.PROPERTY, Inbound.class);
         RejectedMessageException e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RejectedMessageException.class);
         if (in != null && e != null) {
+            List<AuditTrail.Event> events = in.rejectedEvents(e.rejection());
             ledger.inTransaction(tx -> {
-                tx.audit(in.rejectedEvents(e.rejection()));
+                tx.audit(events);
                 return null;
             });
+            Rejection r = e.rejection();
+            metrics.rejected(in.partner == null ? "unknown" : in.partner.id(), in.channel,
+                    r.format().map(Format::id).orElse("unknown"), r.errors().isEmpty() ? "REJECTED" : r.errors().get(0).code(),
+                    (int) events.stream().filter(ev -> ev.recordId() != null).count());
         }
     }
 

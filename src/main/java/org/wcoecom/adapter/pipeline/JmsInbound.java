@@ -16,6 +16,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.wcoecom.adapter.message.Headers;
+import org.wcoecom.adapter.operations.FlowMetrics;
 import org.wcoecom.adapter.message.RejectedMessageException;
 import org.wcoecom.adapter.message.Rejection;
 import org.wcoecom.adapter.xml.XmlError;
@@ -38,6 +39,8 @@ import org.wcoecom.adapter.xml.XmlError;
  */
 public final class JmsInbound {
 
+    private final FlowMetrics metrics;
+
     /** The broker-stamped authenticated user of a message (Artemis). */
     static final String VALIDATED_USER = "_AMQ_VALIDATED_USER";
     /** Where a receipt goes instead of the partner's receipt queue: the requester's reply queue. */
@@ -53,7 +56,8 @@ public final class JmsInbound {
      * @param adapterUser  the broker user the adapter itself connects as
      * @param operatorUser the operator's broker user (dead-letter replays)
      */
-    public JmsInbound(long maxBytes, String adapterUser, String operatorUser) {
+    public JmsInbound(long maxBytes, String adapterUser, String operatorUser, FlowMetrics metrics) {
+        this.metrics = metrics;
         this.maxBytes = maxBytes;
         this.adapterUser = adapterUser;
         this.operatorUser = operatorUser;
@@ -76,6 +80,9 @@ public final class JmsInbound {
         m.setHeader(Headers.INBOUND_ID, replayOf != null && !replayOf.isEmpty() ? replayOf : raw.getJMSMessageID());
         // a message replayed from a dead-letter queue is answered as the partner's original one
         m.setHeader(Headers.RECEIPT_CORRELATION, replayOf != null && !replayOf.isEmpty() ? replayOf : raw.getJMSMessageID());
+        if (replayOf != null && !replayOf.isEmpty()) {
+            metrics.replayed("ingress", partner);
+        }
         Destination replyTo = raw.getJMSReplyTo();
         if (byAdapter && replyTo != null && (replayOf == null || replayOf.isEmpty())) {
             m.setHeader(REPLY_TO, replyTo);

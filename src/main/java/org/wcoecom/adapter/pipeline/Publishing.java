@@ -10,6 +10,9 @@ public final class Publishing {
 
     /** Record ids shown on the message (for people and dead-letter listings), cut to this many characters. */
     private static final int MAX_IDS = 2000;
+    /** The partner message's format and arrival (epoch milliseconds), for the forwarding metrics. */
+    public static final String SOURCE_FORMAT = "AdapterSourceFormat";
+    public static final String RECEIVED_AT = "AdapterReceivedAt";
 
     /** Camel step inside the split: the batch becomes the message, its address the destination. */
     public void toMessage(Exchange exchange) {
@@ -23,6 +26,8 @@ public final class Publishing {
         m.setHeader(Headers.PARTNER, b.partner());
         m.setHeader(Headers.CHANNEL, b.channel());
         m.setHeader(Headers.RECORDS, b.recordIds().size());
+        m.setHeader(SOURCE_FORMAT, b.format());
+        m.setHeader(RECEIVED_AT, b.receivedAt().toEpochMilli());
         String ids = String.join(",", b.recordIds());
         m.setHeader(Headers.RECORD_ID, ids.length() > MAX_IDS ? ids.substring(0, MAX_IDS) : ids);
         m.setBody(b.xml());

@@ -9,6 +9,9 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.component.jms.ConsumerType;
@@ -24,6 +27,14 @@ import org.wcoecom.adapter.broker.EmbeddedBroker;
 import org.wcoecom.adapter.broker.JmsConnections;
 import org.wcoecom.adapter.broker.RollbackOnFailedCommitContainer;
 import org.wcoecom.adapter.format.FormatRegistry;
+import org.wcoecom.adapter.operations.BrokerCheck;
+import org.wcoecom.adapter.operations.DatabaseCheck;
+import org.wcoecom.adapter.operations.DiskSpaceCheck;
+import org.wcoecom.adapter.operations.OperationsGauges;
+import org.wcoecom.adapter.operations.OperationsPage;
+import org.wcoecom.adapter.operations.OperationsView;
+import org.wcoecom.adapter.operations.Readiness;
+import org.wcoecom.adapter.operations.SoapEndpointCheck;
 import org.wcoecom.adapter.partner.Partner;
 import org.wcoecom.adapter.partner.PartnerDirectory;
 import org.wcoecom.adapter.pipeline.Routing;
@@ -31,6 +42,7 @@ import org.wcoecom.adapter.security.ClientCertificates;
 import org.wcoecom.adapter.security.Credentials;
 import org.wcoecom.adapter.security.ServerTls;
 import org.wcoecom.adapter.settings.Settings;
+import org.wcoecom.adapter.store.OperationsQueries;
 
 /**
  * The running adapter: the embedded broker (unless an external one is configured), the JMS
@@ -60,9 +72,15 @@ public final class AdapterRuntime implements AutoCloseable {
     private Optional<ServerTls> tls = Optional.empty();
     private Credentials credentials;
     private Main main;
+    private final Readiness readiness = new Readiness();
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private ManagementListener management;
+    private volatile OperationsView view;
+    private volatile OperationsGauges gauges;
 
     public AdapterRuntime(Settings settings) {
         this.settings = settings;
+        LogSetup.apply(settings);
         this.formats = compiledFormats(settings);
         this.partnersFile = PartnersFile.prepare(settings);
         this.partners = PartnerDirectory.load(Optional.of(partnersFile));
@@ -122,6 +140,8 @@ public final class AdapterRuntime implements AutoCloseable {
             prepare();
             main.start();
             watchPartnersFile(main.getCamelContext());
+            // Main's listeners hear afterStart only when it runs (runUntilStopped)
+            readiness.running();
         } catch (Exception e) {
             close();
             throw e;
@@ -153,6 +173,8 @@ public final class AdapterRuntime implements AutoCloseable {
 
     private void prepare() throws Exception {
         // Vert.x and Artemis report a taken port in their logs and start anyway: check first
+        Ports.requireFree("management (adapter.management.port)", settings.get("adapter.management.host"),
+                settings.integer("adapter.management.port"));
         Ports.requireFree("HTTP (adapter.http.port)", settings.get("adapter.http.host"), settings.integer("adapter.http.port"));
         if (soapListens()) {
             Ports.requireFree("SOAP (adapter.soap.port)", settings.get("adapter.soap.host"), settings.integer("adapter.soap.port"));
@@ -163,6 +185,8 @@ public final class AdapterRuntime implements AutoCloseable {
             Ports.requireFree("operator (adapter.broker.operator-port)", settings.get("adapter.broker.operator-host"),
                     settings.integer("adapter.broker.operator-port"));
         }
+        // first: readiness says "not yet" for as long as the start takes
+        management = ManagementListener.start(settings, readiness, () -> main == null ? null : main.getCamelContext(), this::scrape);
         tls = ServerTls.from(settings);
         ClientCertificates clientCertificates = ClientCertificates.from(settings,
                 partners.all().stream().map(Partner::id).collect(java.util.stream.Collectors.toSet()));
@@ -213,7 +237,17 @@ public final class AdapterRuntime implements AutoCloseable {
         jms.getConfiguration().setConcurrentConsumers(settings.integer("adapter.jms.concurrent-consumers"));
         jms.getConfiguration().setDisableReplyTo(true);
         main.bind("jms", jms);
-        engine = new Engine(settings, formats, partners, routing, credentials.partnerKeys(), clientCertificates, tls, user, main);
+        // Camel's Micrometer support (route policies, JVM binders) records into this registry, and so do the adapter's own meters
+        main.bind("metricsRegistry", metrics);
+        engine = new Engine(settings, formats, partners, routing, credentials.partnerKeys(), clientCertificates, tls, user, main,
+                readiness::isRunning, metrics);
+        bindHealthChecks(user, password);
+        view = new OperationsView(new OperationsQueries(engine.dataSource()), engine.audit(), connections.factory(), user, password,
+                settings.get("adapter.customs.inbound"));
+        gauges = new OperationsGauges(metrics, view);
+        management.mount(new OperationsRoutes(view, new OperationsPage(settings.receiptZone()),
+                credentials.brokerPassword(BrokerUsers.OPERATOR).orElseThrow(() -> new IllegalStateException(
+                        "no operator password for the operations page (" + Credentials.secretsFile(settings) + ")")))::mount);
         http = HttpListener.start(settings, engine.httpGate(), tls, clientCertificates, main);
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -224,7 +258,13 @@ public final class AdapterRuntime implements AutoCloseable {
             @Override
             public void afterStart(BaseMainSupport m) {
                 watchPartnersFile(m.getCamelContext());
+                readiness.running();
                 afterStart.forEach(Runnable::run);
+            }
+
+            @Override
+            public void beforeStop(BaseMainSupport m) {
+                readiness.stopping();
             }
         });
     }
@@ -250,6 +290,27 @@ public final class AdapterRuntime implements AutoCloseable {
     }
 
     /**
+     * The adapter's own checks beside Camel's route and consumer checks (camel.health.* in
+     * application.properties): found in the registry, each counts for readiness.
+     */
+    private void bindHealthChecks(String brokerUser, String brokerPassword) {
+        main.bind("adapterDatabaseCheck", new DatabaseCheck(engine.dataSource()));
+        main.bind("adapterBrokerCheck", new BrokerCheck(connections.factory()));
+        List<Path> durable = new ArrayList<>();
+        if (broker != null) {
+            durable.add(broker.journalDir());
+        }
+        if (settings.optional("adapter.db.url").isEmpty()) {
+            durable.add(settings.dataDir().resolve("db"));
+        }
+        durable.add(settings.dataDir());
+        main.bind("adapterDiskCheck", new DiskSpaceCheck(durable, Long.parseLong(settings.get("adapter.management.min-free-disk-bytes"))));
+        if (soapListens()) {
+            main.bind("adapterSoapCheck", new SoapEndpointCheck(settings.get("adapter.soap.host"), settings.integer("adapter.soap.port")));
+        }
+    }
+
+    /**
      * The embedded broker as the settings describe it (journal, users, redelivery, address limits),
      * listening on the given host: the adapter's, and the one operator commands open on a stopped
      * adapter's journal.
@@ -269,7 +330,8 @@ public final class AdapterRuntime implements AutoCloseable {
                 // as on HTTP: somewhat over the limit is answered with a receipt, far over it is refused at once
                 .maxPartnerMessageBytes(2 * Long.parseLong(settings.get("adapter.limits.max-message-bytes")))
                 .tls(tls.map(t -> new EmbeddedBroker.Keystore(t.keystore(), t.password())))
-                .operatorAcceptor(settings.get("adapter.broker.operator-host"), settings.integer("adapter.broker.operator-port"));
+                .operatorAcceptor(settings.get("adapter.broker.operator-host"), settings.integer("adapter.broker.operator-port"))
+                .jmx(Boolean.parseBoolean(settings.optional("adapter.broker.management").orElse("false")));
         // each partner's queue holds so much, then its sends wait or fail: one partner cannot fill the broker for all
         EmbeddedBroker.AddressLimit partnerLimit = partnerLimit(settings);
         for (Partner p : partners.all()) {
@@ -397,6 +459,8 @@ public final class AdapterRuntime implements AutoCloseable {
         String httpHost = settings.get("adapter.http.host");
         lines.add("HTTP     POST " + (tlsEnabled() ? "https" : "http") + "://" + ("0.0.0.0".equals(httpHost) ? "localhost" : httpHost) + ":"
                 + settings.get("adapter.http.port") + "/api/v1/messages  (header X-Api-Key: the partner's API key)");
+        lines.add("manage   http://" + settings.get("adapter.management.host") + ":" + settings.get("adapter.management.port")
+                + " /health/live /health/ready /metrics /ops (operations page: user operator, the operator's broker password)");
         lines.add("broker   " + (broker != null ? "embedded Artemis, journal " + broker.journalDir() + ", partners at " + broker.tcpUrl()
                 + ", operator at tcp://" + settings.get("adapter.broker.operator-host") + ":" + settings.get("adapter.broker.operator-port")
                 : "external " + settings.get("adapter.broker.url")));
@@ -427,8 +491,36 @@ public final class AdapterRuntime implements AutoCloseable {
         return Boolean.parseBoolean(settings.get("adapter.tls.enabled"));
     }
 
+    /** The Prometheus text: the gauges read afresh, then every meter. */
+    private String scrape() {
+        OperationsGauges g = gauges;
+        if (g != null && readiness.isRunning()) {
+            g.refresh();
+        }
+        return metrics.scrape();
+    }
+
+    /** What the operations page shows (known once started). */
+    public OperationsView operationsView() {
+        return view;
+    }
+
+    /** Where the management port listens (known once started). */
+    public int managementPort() {
+        return management.port();
+    }
+
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
     @Override
     public synchronized void close() {
+        readiness.stopping();
         if (partnersReload != null) {
             partnersReload.close();
         }
@@ -458,6 +550,11 @@ public final class AdapterRuntime implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("the broker did not stop cleanly: {}", e.getMessage());
         }
+        if (management != null) {
+            management.close();
+            management = null;
+        }
+        metrics.close();
         if (stopped.getCount() > 0) {
             afterStop.forEach(Runnable::run);
         }

@@ -6,6 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +25,7 @@ import org.wcoecom.adapter.format.CodeLists;
 import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.format.MessageReader;
 import org.wcoecom.adapter.format.Translator;
+import org.wcoecom.adapter.operations.FlowMetrics;
 import org.wcoecom.adapter.partner.PartnerDirectory;
 import org.wcoecom.adapter.pipeline.BatchFiles;
 import org.wcoecom.adapter.pipeline.BatchOutcome;
@@ -74,22 +79,29 @@ final class Engine implements AutoCloseable {
     private final Database database;
     private final SoapExchange soap;
     private final HttpGate httpGate;
+    private final AuditTrail audit;
 
     Engine(Settings settings, FormatRegistry formats, PartnerDirectory partners, Routing routing, PartnerKeys keys,
-           ClientCertificates clientCertificates, Optional<ServerTls> tls, String adapterBrokerUser, Main main) {
+           ClientCertificates clientCertificates, Optional<ServerTls> tls, String adapterBrokerUser, Main main,
+           java.util.function.BooleanSupplier serving, MeterRegistry registry) {
         Path home = settings.home();
         Path data = settings.dataDir();
         // loaded first, so that a missing or unfit signing key stops the start instead of the first declaration
         XmlSigner signer = SigningKeys.signer(settings, data);
         SignatureCheck signatures = SignatureCheck.load(settings, partners, formats);
         database = Databases.open(settings);
+        if (database.dataSource() instanceof HikariDataSource pool) {
+            // the pool's own Micrometer binding: hikaricp_connections_* {pool="adapter-db"}
+            pool.setMetricRegistry(registry);
+        }
+        FlowMetrics metrics = new FlowMetrics(registry);
         int maxErrors = settings.integer("adapter.limits.max-errors");
         MessageReader reader = new MessageReader(formats, maxErrors);
         Translator translator = new Translator(formats, maxErrors, () -> signer);
         RecordSenders senders = new RecordSenders(database.dataSource());
         Inventories inventories = new Inventories(database.dataSource());
         ReceivedRecords received = new ReceivedRecords(database.dataSource());
-        AuditTrail audit = new AuditTrail(database.dataSource(), settings.integer("adapter.retention.rejected-bytes"));
+        audit = new AuditTrail(database.dataSource(), settings.integer("adapter.retention.rejected-bytes"));
         ReceiptService receipts = new ReceiptService(formats, translator, partners,
                 settings.get("adapter.receipt.default-format"), settings.receiptZone());
 
@@ -119,18 +131,19 @@ final class Engine implements AutoCloseable {
         // HTTP bodies up to twice a message by default: one somewhat over the limit still gets its
         // receipt from the guard, nothing much larger is ever read
         long maxBodyBytes = settings.optional("adapter.http.max-body-bytes").map(Long::parseLong).orElse(2 * maxMessageBytes);
-        httpGate = new HttpGate(httpAuth, receipts, maxBodyBytes, Long.parseLong(settings.get("adapter.http.request-timeout")));
+        httpGate = new HttpGate(httpAuth, receipts, maxBodyBytes, Long.parseLong(settings.get("adapter.http.request-timeout")),
+                serving);
         Ledger ledger = new Ledger(database.dataSource(), settings.integer("adapter.retention.rejected-bytes"), totals);
         main.bind("intake", new Intake(reader, translator, partners, signatures, declarations, ledger, routing, formats.kinds(), maxMessageBytes,
-                settings.receiptZone()));
+                settings.receiptZone(), metrics));
         main.bind("publishing", new Publishing());
         main.bind("inventoryRequests", new InventoryRequests(inventories));
         main.bind("partnerQueues", new PartnerQueues());
-        main.bind("jmsInbound", new JmsInbound(maxMessageBytes, adapterBrokerUser, BrokerUsers.OPERATOR));
-        main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit));
+        main.bind("jmsInbound", new JmsInbound(maxMessageBytes, adapterBrokerUser, BrokerUsers.OPERATOR, metrics));
+        main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit, metrics));
         main.bind("receipts", receipts);
         main.bind("egress", new EgressService(formats, translator, transfer, audit,
-                Long.parseLong(settings.get("adapter.egress.ceb.max-message-bytes"))));
+                Long.parseLong(settings.get("adapter.egress.ceb.max-message-bytes")), metrics));
         main.bind("files", new FileChannel(partners));
         main.bind("regularFilesOnly", new RegularFilesOnly());
         main.bind("batchFiles", new BatchFiles(new BatchSplitter(formats, maxMessageBytes, settings.integer("adapter.file.batch-records")),
@@ -149,6 +162,14 @@ final class Engine implements AutoCloseable {
         // customs-to-customs exchange over SOAP (routes/soap.yaml)
         soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource(), tls);
         soap.bind(main);
+    }
+
+    AuditTrail audit() {
+        return audit;
+    }
+
+    javax.sql.DataSource dataSource() {
+        return database.dataSource();
     }
 
     SoapExchange soap() {

@@ -4,6 +4,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
 
@@ -42,17 +43,25 @@ public final class HttpGate {
      */
     private static final long LINGER_BYTES = 1 << 20;
     private static final long LINGER_MILLIS = 2000;
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     private final HttpAuthenticator authenticator;
     private final ReceiptService receipts;
     private final long maxBodyBytes;
     private final long requestTimeoutMillis;
+    private final BooleanSupplier serving;
 
-    public HttpGate(HttpAuthenticator authenticator, ReceiptService receipts, long maxBodyBytes, long requestTimeoutMillis) {
+    /**
+     * @param serving whether the adapter serves partners now: false while it starts (the port opens
+     *                before the routes exist) and from the moment it begins to stop
+     */
+    public HttpGate(HttpAuthenticator authenticator, ReceiptService receipts, long maxBodyBytes, long requestTimeoutMillis,
+                    BooleanSupplier serving) {
         this.authenticator = authenticator;
         this.receipts = receipts;
         this.maxBodyBytes = maxBodyBytes;
         this.requestTimeoutMillis = requestTimeoutMillis;
+        this.serving = serving;
     }
 
     public long requestTimeoutMillis() {
@@ -63,6 +72,7 @@ public final class HttpGate {
     public void install(Router router, String path) {
         // two routes: Vert.x runs a route's body handler before any other of its handlers
         Route gate = router.post(path);
+        gate.handler(this::whenServing);
         gate.handler(this::authenticate);
         gate.failureHandler(this::failed);
         router.post(path).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes)).handler(this::bodyRead);
@@ -71,6 +81,19 @@ public final class HttpGate {
     /** The body handler Camel's own route would add: the body is read by then, it only moves on. */
     public BodyHandler bodyHandler() {
         return BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+    }
+
+    /** Not started yet, or stopping: 503 with Retry-After (sending again later is safe), never a 404. */
+    private void whenServing(RoutingContext ctx) {
+        if (serving.getAsBoolean()) {
+            ctx.next();
+            return;
+        }
+        ctx.request().pause();
+        ctx.response().setStatusCode(503).putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
+                .putHeader(HttpHeaders.CONNECTION, "close").putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
+                .end("the adapter is starting or stopping; send the message again in a few seconds")
+                .onComplete(sent -> hangUp(ctx));
     }
 
     private void authenticate(RoutingContext ctx) {

@@ -83,6 +83,8 @@ public final class SoapExchange {
         main.bind("exchangeService", service);
         if (!listens()) {
             main.configure().withAutoStartupExcludePattern(SERVICE_ROUTE);
+            // a route left stopped on purpose does not make the adapter unready
+            main.configure().health().setExcludePattern("route:" + SERVICE_ROUTE + ",consumer:" + SERVICE_ROUTE);
         }
         long connect = Long.parseLong(settings.get("adapter.soap.client.connect-timeout"));
         long receive = Long.parseLong(settings.get("adapter.soap.client.receive-timeout"));

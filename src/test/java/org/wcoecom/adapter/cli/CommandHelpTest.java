@@ -56,6 +56,6 @@ class CommandHelpTest {
     void every_command_is_covered() {
         List<String> names = commands().map(p -> String.join(" ", p)).toList();
         assertTrue(names.containsAll(List.of("run", "validate", "translate", "formats", "format", "format new", "format check",
-                "catalogue", "catalogue import", "dlq", "dlq list", "dlq show", "dlq replay", "audit", "corpus", "bench", "help")), names.toString());
+                "catalogue", "catalogue import", "dlq", "dlq list", "dlq show", "dlq replay", "audit", "status", "corpus", "bench", "help")), names.toString());
     }
 }

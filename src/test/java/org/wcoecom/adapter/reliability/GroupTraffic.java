@@ -19,7 +19,7 @@ import org.wcoecom.adapter.support.Project;
  * duplicates, and one poison order whose CEB311 is larger than customs takes. It knows what each
  * message must produce: the records forwarded (by record id and appType), the declarations.
  */
-final class GroupTraffic {
+public final class GroupTraffic {
 
     static final String PLATFORM = "demo-platform";
     static final String PAYMENT = "demo-payment";
@@ -177,9 +177,9 @@ final class GroupTraffic {
     }
 
     /** The customs message size limit the suite sets (adapter.egress.ceb.max-message-bytes): far above any other record's. */
-    static final int POISON_LIMIT = 14_000;
+    public static final int POISON_LIMIT = 14_000;
 
-    static String poisonOrder(String orderNo) {
+    public static String poisonOrder(String orderNo) {
         String text = "长".repeat(1000);
         return Messages.single(orderNo)
                 .replace("<ceb:note>双十一活动订单</ceb:note>", "<ceb:note>" + text + "</ceb:note>")

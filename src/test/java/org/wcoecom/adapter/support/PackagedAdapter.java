@@ -52,10 +52,10 @@ public final class PackagedAdapter implements AutoCloseable {
     public static PackagedAdapter start(List<String> jvmOptions, List<String> args) throws IOException {
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
-        // ports of their own for what the test does not reach (run --operator-port wins over the property); the packaged
+        // ports of their own for what the test does not reach (run --operator-port and --management-port win over the properties); the packaged
         // adapter signs its declarations with a key it makes itself (outside --demo only when allowed)
         command.addAll(List.of("-Dadapter.signing.allow-self-signed=true", "-Dadapter.http.host=127.0.0.1", "-Dadapter.broker.host=127.0.0.1",
-                "-Dadapter.soap.host=127.0.0.1", "-Dadapter.soap.port=" + freePort(),
+                "-Dadapter.soap.host=127.0.0.1", "-Dadapter.soap.port=" + freePort(), "-Dadapter.management.port=" + freePort(),
                 "-Dadapter.broker.operator-port=" + freePort(), "-jar", JAR.toString()));
         command.addAll(args);
         return new PackagedAdapter(new ProcessBuilder(command).directory(Project.root().toFile())

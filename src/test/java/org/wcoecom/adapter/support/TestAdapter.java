@@ -45,10 +45,12 @@ public final class TestAdapter implements AutoCloseable {
     private final int brokerPort;
     private final int operatorPort;
     private final int soapPort;
+    private final int managementPort;
     private final AdapterRuntime runtime;
-    private final ActiveMQConnectionFactory operatorConnections;
+    private ActiveMQConnectionFactory operatorConnections;
     private final ActiveMQConnectionFactory partnerConnections;
-    private final Secrets secrets;
+    private final Settings settings;
+    private Secrets secrets;
 
     /** Starts an adapter on the data folder (reusing its journal and database if there are some). */
     public TestAdapter(Path dataDir) throws Exception {
@@ -57,11 +59,21 @@ public final class TestAdapter implements AutoCloseable {
 
     /** An adapter with further settings (e.g. SOAP exchange partners, reliability limits) over the test defaults. */
     public TestAdapter(Path dataDir, Map<String, String> extraSettings) throws Exception {
+        this(dataDir, extraSettings, true);
+    }
+
+    /** An adapter not started yet ({@link #start()}), to watch it start. */
+    public static TestAdapter unstarted(Path dataDir, Map<String, String> extraSettings) throws Exception {
+        return new TestAdapter(dataDir, extraSettings, false);
+    }
+
+    private TestAdapter(Path dataDir, Map<String, String> extraSettings, boolean start) throws Exception {
         this.dataDir = dataDir;
         this.httpPort = PackagedAdapter.freePort();
         this.brokerPort = PackagedAdapter.freePort();
         this.operatorPort = PackagedAdapter.freePort();
         this.soapPort = PackagedAdapter.freePort();
+        this.managementPort = PackagedAdapter.freePort();
         Map<String, String> values = new java.util.HashMap<>(Map.ofEntries(
                 Map.entry("adapter.home", Project.root().toString()),
                 Map.entry("adapter.data.dir", dataDir.toString()),
@@ -76,40 +88,63 @@ public final class TestAdapter implements AutoCloseable {
                 Map.entry("adapter.limits.max-message-bytes", String.valueOf(MAX_MESSAGE_BYTES)),
                 Map.entry("adapter.soap.host", "127.0.0.1"),
                 Map.entry("adapter.soap.port", String.valueOf(soapPort)),
+                Map.entry("adapter.management.port", String.valueOf(managementPort)),
                 // the adapter's declarations are signed with a key it makes itself
                 Map.entry("adapter.signing.allow-self-signed", "true"),
                 // the declarations demo-declarant sends are signed with its test key (PartnerSigning)
                 Map.entry("adapter.signature.partner.demo-declarant.certificates", PartnerSigning.declarant().pem().toString())));
         values.putAll(extraSettings);
-        Settings settings = Settings.load(Optional.empty(), values);
+        settings = Settings.load(Optional.empty(), values);
         runtime = new AdapterRuntime(settings);
-        runtime.start();
-        secrets = Secrets.open(Credentials.secretsFile(settings), false);
-        operatorConnections = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + operatorPort, BrokerUsers.OPERATOR,
-                brokerPassword(BrokerUsers.OPERATOR));
+        if (start) {
+            start();
+        }
         partnerConnections = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + brokerPort);
     }
 
     @Override
     public void close() {
-        operatorConnections.close();
+        if (operatorConnections != null) {
+            operatorConnections.close();
+        }
         partnerConnections.close();
         runtime.close();
     }
 
+    /** Starts the adapter made by {@link #unstarted}; returns once every route runs. */
+    public void start() throws Exception {
+        runtime.start();
+    }
+
+    private synchronized ActiveMQConnectionFactory operatorConnections() {
+        if (operatorConnections == null) {
+            operatorConnections = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + operatorPort, BrokerUsers.OPERATOR,
+                    brokerPassword(BrokerUsers.OPERATOR));
+        }
+        return operatorConnections;
+    }
+
+    /** The secrets file as it is once the adapter has made its secrets (read again until then). */
+    private synchronized Secrets secrets() {
+        if (secrets == null || secrets.find(Secrets.brokerPasswordName(BrokerUsers.OPERATOR)).isEmpty()) {
+            secrets = Secrets.open(Credentials.secretsFile(settings), false);
+        }
+        return secrets;
+    }
+
     /** A partner's HTTP API key, as generated into the data folder's secrets file. */
     public String apiKey(String partner) {
-        return secrets.find(Secrets.apiKeyName(partner)).orElseThrow(() -> new AssertionError("no API key for " + partner));
+        return secrets().find(Secrets.apiKeyName(partner)).orElseThrow(() -> new AssertionError("no API key for " + partner));
     }
 
     /** A secret of the adapter's secrets file (e.g. database.password). */
     public String secret(String name) {
-        return secrets.find(name).orElseThrow(() -> new AssertionError("no secret " + name));
+        return secrets().find(name).orElseThrow(() -> new AssertionError("no secret " + name));
     }
 
     /** A broker user's password (a partner, operator or customs). */
     public String brokerPassword(String user) {
-        return secrets.find(Secrets.brokerPasswordName(user)).orElseThrow(() -> new AssertionError("no broker password for " + user));
+        return secrets().find(Secrets.brokerPasswordName(user)).orElseThrow(() -> new AssertionError("no broker password for " + user));
     }
 
     /** The command-line options that point a command (dlq, audit) at this adapter. */
@@ -131,6 +166,11 @@ public final class TestAdapter implements AutoCloseable {
     /** The broker's acceptor for the operator alone. */
     public int operatorPort() {
         return operatorPort;
+    }
+
+    /** Health, metrics and the operations page. */
+    public int managementPort() {
+        return managementPort;
     }
 
     public int httpPort() {
@@ -175,7 +215,7 @@ public final class TestAdapter implements AutoCloseable {
      * connects as one of them, on theirs.
      */
     public Connection partnerConnection() throws JMSException {
-        Connection c = operatorConnections.createConnection();
+        Connection c = operatorConnections().createConnection();
         c.start();
         return c;
     }

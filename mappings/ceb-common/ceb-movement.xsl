@@ -1,0 +1,58 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  What the CEB messages listing parcels by waybill number share (CEB507 arrival, CEB509 departure,
+  CEB607 master/sub waybill list): the trade direction flag, a report split over several messages
+  (msgCount, msgSeqNo) as a canonical Part, and a list line (gnum, logisticsNo, totalPackageNo,
+  note) as a HouseConsignment, both ways. Included after ceb-common.xsl.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:ceb="http://www.chinaport.gov.cn/ceb"
+    xmlns:c="urn:wco-ecom-adapter:canonical:1"
+    xmlns:cebc="urn:wco-ecom-adapter:ceb-common"
+    xmlns:err="urn:wco-ecom-adapter:errors"
+    exclude-result-prefixes="#all">
+
+  <!-- ieFlag: I import, E export -->
+  <xsl:variable name="cebc:directions" as="map(xs:string, xs:string)" select="map{'I': 'IMPORT', 'E': 'EXPORT'}"/>
+
+  <!-- msgSeqNo of msgCount as a canonical Part. The schema allows any int; a part is counted from 1
+       and cannot come after the last -->
+  <xsl:function name="cebc:part" as="element(c:Part)">
+    <xsl:param name="number" as="element()"/>
+    <xsl:param name="count" as="element()"/>
+    <xsl:if test="xs:integer($count) lt 1">
+      <xsl:sequence select="error(xs:QName('err:VALUE_INVALID'), 'msgCount &quot;' || $count || '&quot; must be at least 1 (1 for a report sent in one message)', $count)"/>
+    </xsl:if>
+    <xsl:if test="xs:integer($number) lt 1 or xs:integer($number) gt xs:integer($count)">
+      <xsl:sequence select="error(xs:QName('err:VALUE_INVALID'), 'msgSeqNo &quot;' || $number || '&quot; must be from 1 to msgCount (' || normalize-space($count) || ')', $number)"/>
+    </xsl:if>
+    <c:Part>
+      <c:Number><xsl:value-of select="normalize-space($number)"/></c:Number>
+      <c:Count><xsl:value-of select="normalize-space($count)"/></c:Count>
+    </c:Part>
+  </xsl:function>
+
+  <!-- One list line: its waybill number, what matches the parcel to its inventory, must not be empty -->
+  <xsl:function name="cebc:house-consignment" as="element(c:HouseConsignment)">
+    <xsl:param name="line" as="element()"/>
+    <c:HouseConsignment>
+      <c:Sequence><xsl:value-of select="normalize-space($line/ceb:gnum)"/></c:Sequence>
+      <c:TransportDocument type="HOUSE"><xsl:value-of select="cebc:required($line/ceb:logisticsNo, 'the waybill number matches the parcel to its inventory')"/></c:TransportDocument>
+      <xsl:for-each select="$line/ceb:totalPackageNo[string()]"><c:PackageReference><xsl:value-of select="."/></c:PackageReference></xsl:for-each>
+      <xsl:for-each select="$line/ceb:invtNo[string()]"><c:Reference type="INVENTORY_NUMBER"><xsl:value-of select="."/></c:Reference></xsl:for-each>
+      <xsl:for-each select="$line/ceb:note[string()]"><c:Note><xsl:value-of select="."/></c:Note></xsl:for-each>
+    </c:HouseConsignment>
+  </xsl:function>
+
+  <!-- The Part of a canonical document as msgCount and msgSeqNo: 1 of 1 when it has none -->
+  <xsl:template name="cebc:msg-count">
+    <xsl:param name="document" as="element()"/>
+    <ceb:msgCount><xsl:value-of select="($document/c:Part/c:Count, 1)[1]"/></ceb:msgCount>
+  </xsl:template>
+  <xsl:template name="cebc:msg-seq-no">
+    <xsl:param name="document" as="element()"/>
+    <ceb:msgSeqNo><xsl:value-of select="($document/c:Part/c:Number, 1)[1]"/></ceb:msgSeqNo>
+  </xsl:template>
+</xsl:stylesheet>

@@ -55,4 +55,30 @@
     <xsl:param name="document" as="element()"/>
     <ceb:msgSeqNo><xsl:value-of select="($document/c:Part/c:Number, 1)[1]"/></ceb:msgSeqNo>
   </xsl:template>
+  <!-- YYYYMMDDhhmmssSSS (China time) to xs:dateTime -->
+  <xsl:function name="cebc:precise-time" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:variable name="iso" select="replace($node, '^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{3})$', '$1-$2-$3T$4:$5:$6.$7+08:00')"/>
+    <xsl:sequence select="if ($iso castable as xs:dateTime) then $iso
+        else error(xs:QName('err:VALUE_INVALID'), local-name($node) || ' &quot;' || $node || '&quot; is not a time of the form YYYYMMDDhhmmssSSS', $node)"/>
+  </xsl:function>
+
+  <!-- xs:dateTime to YYYYMMDDhhmmssSSS, in China time when the value has a zone -->
+  <xsl:function name="cebc:precise-compact-time" as="xs:string">
+    <xsl:param name="node" as="element()"/>
+    <xsl:variable name="dt" select="xs:dateTime($node)"/>
+    <xsl:variable name="china" select="if (exists(timezone-from-dateTime($dt)))
+                                       then adjust-dateTime-to-timezone($dt, xs:dayTimeDuration('PT8H')) else $dt"/>
+    <xsl:sequence select="format-dateTime($china, '[Y0001][M01][D01][H01][m01][s01][f001]')"/>
+  </xsl:function>
+
+  <!-- The number of a given type a CEB element needs, from a document's typed references -->
+  <xsl:function name="cebc:needed-reference" as="xs:string">
+    <xsl:param name="refs" as="element()*"/>
+    <xsl:param name="type" as="xs:string"/>
+    <xsl:param name="field" as="xs:string"/>
+    <xsl:variable name="ref" select="$refs[@type = $type][string()][1]"/>
+    <xsl:sequence select="if ($ref) then string($ref)
+        else error(xs:QName('err:VALUE_INVALID'), 'a ' || $type || ' reference is needed (' || $field || ')', ($refs[1]/.., $refs)[1])"/>
+  </xsl:function>
 </xsl:stylesheet>

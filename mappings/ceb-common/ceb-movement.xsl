@@ -3,7 +3,8 @@
   What the CEB messages listing parcels by waybill number share (CEB507 arrival, CEB509 departure,
   CEB607 master/sub waybill list): the trade direction flag, a report split over several messages
   (msgCount, msgSeqNo) as a canonical Part, and a list line (gnum, logisticsNo, totalPackageNo,
-  note) as a HouseConsignment, both ways. Included after ceb-common.xsl.
+  note) as a HouseConsignment, both ways; customs' precise times (YYYYMMDDhhmmssSSS) and the typed
+  numbers a CEB element needs (CEB701, CEB792). Included after ceb-common.xsl.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   What every CEB receipt mapping (import CEB312, 412, 512, 514, 622, 624, 626, 712, 900; export
-  CEB214, 304, 404, 506, 508, 510, 604, 606, 608, 702) shares, in both directions.
+  CEB214, 216, 304, 404, 506, 508, 510, 604, 606, 608, 702) shares, in both directions.
 
   From canonical: a c:Response, or a c:Batch of them, becomes one receipt message. The including
   stylesheet declares $r:root (e.g. 'CEB312Message'), calls r:receipt-message on the document node,
@@ -46,7 +46,7 @@
        waybill's, CEB604 an inventory's; CEB508 and CEB510, which answer reports of parcels by
        waybill number, and CEB608, which answers a list of parcels by waybill number, a waybill's;
        CEB606 an import cancellation's; CEB702, which answers a summary of inventories, an
-       inventory's; CEB214 an import return request's). -->
+       inventory's; CEB214 and CEB216 an import return request's). -->
   <xsl:variable name="r:rejection-codes" as="map(xs:string, xs:string+)" select="map{
       'CEB312Message': ('-301008', '-301010'), 'CEB412Message': ('-401009', '-401007'),
       'CEB512Message': ('-504011', '-504012'), 'CEB514Message': ('-505011', '-505012'),
@@ -56,6 +56,7 @@
       'CEB508Message': ('-504011', '-504012'), 'CEB510Message': ('-504011', '-504012'),
       'CEB606Message': ('-623001', '-623004'), 'CEB608Message': ('-504011', '-504012'),
       'CEB702Message': ('-621001', '-621004'), 'CEB214Message': ('-625001', '-625004'),
+      'CEB216Message': ('-625001', '-625004'),
       'CEB624Message': ('-623001', '-623004'), 'CEB626Message': ('-625001', '-625004'),
       'CEB712Message': ('-800002', '-800003'), 'CEB900Message': ('-1', '-1')}"/>
 
@@ -125,7 +126,7 @@
   <xsl:variable name="r:max-info" select="1000"/>
   <!-- the receipts whose returnInfo may be empty (the export schema sets no minimum length) -->
   <xsl:variable name="r:empty-info-roots" as="xs:string+" select="('CEB304Message', 'CEB404Message', 'CEB506Message', 'CEB604Message',
-      'CEB508Message', 'CEB510Message', 'CEB606Message', 'CEB608Message', 'CEB702Message', 'CEB214Message')"/>
+      'CEB508Message', 'CEB510Message', 'CEB606Message', 'CEB608Message', 'CEB702Message', 'CEB214Message', 'CEB216Message')"/>
   <xsl:variable name="r:max-returns" select="100"/>
 
   <xsl:template name="r:receipt-message">

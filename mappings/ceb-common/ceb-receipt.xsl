@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   What every CEB receipt mapping (import CEB312, 412, 512, 514, 622, 624, 626, 712, 900; export
-  CEB304, 404, 506, 604) shares, in both directions.
+  CEB214, 216, 304, 404, 506, 508, 510, 604, 606, 608, 702) shares, in both directions.
 
   From canonical: a c:Response, or a c:Batch of them, becomes one receipt message. The including
   stylesheet declares $r:root (e.g. 'CEB312Message'), calls r:receipt-message on the document node,
@@ -43,13 +43,20 @@
        range (parse, empty, validation, exists). CEB900: the specification says only "negative: the
        format check failed". The table has no codes of the export messages' own: an export receipt
        answers with its business's codes (CEB304 an order's, CEB404 a payment's, CEB506 a
-       waybill's, CEB604 an inventory's). -->
+       waybill's, CEB604 an inventory's; CEB508 and CEB510, which answer reports of parcels by
+       waybill number, and CEB608, which answers a list of parcels by waybill number, a waybill's;
+       CEB606 an import cancellation's; CEB702, which answers a summary of inventories, an
+       inventory's; CEB214 and CEB216 an import return request's). -->
   <xsl:variable name="r:rejection-codes" as="map(xs:string, xs:string+)" select="map{
       'CEB312Message': ('-301008', '-301010'), 'CEB412Message': ('-401009', '-401007'),
       'CEB512Message': ('-504011', '-504012'), 'CEB514Message': ('-505011', '-505012'),
       'CEB622Message': ('-621001', '-621004'),
       'CEB304Message': ('-301008', '-301010'), 'CEB404Message': ('-401009', '-401007'),
       'CEB506Message': ('-504011', '-504012'), 'CEB604Message': ('-621001', '-621004'),
+      'CEB508Message': ('-504011', '-504012'), 'CEB510Message': ('-504011', '-504012'),
+      'CEB606Message': ('-623001', '-623004'), 'CEB608Message': ('-504011', '-504012'),
+      'CEB702Message': ('-621001', '-621004'), 'CEB214Message': ('-625001', '-625004'),
+      'CEB216Message': ('-625001', '-625004'),
       'CEB624Message': ('-623001', '-623004'), 'CEB626Message': ('-625001', '-625004'),
       'CEB712Message': ('-800002', '-800003'), 'CEB900Message': ('-1', '-1')}"/>
 
@@ -128,7 +135,8 @@
 
   <xsl:variable name="r:max-info" select="1000"/>
   <!-- the receipts whose returnInfo may be empty (the export schema sets no minimum length) -->
-  <xsl:variable name="r:empty-info-roots" as="xs:string+" select="('CEB304Message', 'CEB404Message', 'CEB506Message', 'CEB604Message')"/>
+  <xsl:variable name="r:empty-info-roots" as="xs:string+" select="('CEB304Message', 'CEB404Message', 'CEB506Message', 'CEB604Message',
+      'CEB508Message', 'CEB510Message', 'CEB606Message', 'CEB608Message', 'CEB702Message', 'CEB214Message', 'CEB216Message')"/>
   <xsl:variable name="r:max-returns" select="100"/>
 
   <xsl:template name="r:receipt-message">
@@ -215,6 +223,21 @@
     <xsl:param name="max" as="xs:integer"/>
     <xsl:variable name="v" select="substring(string($ref[1]), 1, $max)"/>
     <xsl:sequence select="if ($v) then $v else 'UNKNOWN'"/>
+  </xsl:function>
+
+  <!-- An 18-character pre-entry number a receipt must carry: the record's, else 18 zeros (an answer
+       of the adapter to a record that never got one) -->
+  <xsl:function name="r:pre-entry-number" as="xs:string">
+    <xsl:param name="refs" as="element(c:Reference)*"/>
+    <xsl:variable name="pre-no" select="string($refs[@type = 'PRE_ENTRY_NUMBER'][1])"/>
+    <xsl:sequence select="if (string-length($pre-no) = 18) then $pre-no else '000000000000000000'"/>
+  </xsl:function>
+
+  <!-- The part (msgSeqNo) of a report a receipt answers: the record's, 0 when it could not be read -->
+  <xsl:function name="r:part-number" as="xs:string">
+    <xsl:param name="refs" as="element(c:Reference)*"/>
+    <xsl:variable name="n" select="normalize-space($refs[@type = 'PART_NUMBER'][1])"/>
+    <xsl:sequence select="if ($n castable as xs:int and abs(xs:int($n)) lt 1000000000) then string(xs:int($n)) else '0'"/>
   </xsl:function>
 
   <!-- Export receipts: an overseas platform without a customs code is written 无 (none) -->

@@ -1,0 +1,26 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- A CEB508 arrival report receipt from customs to canonical Response documents, one per ArrivalReturn. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:ceb="http://www.chinaport.gov.cn/ceb"
+    xmlns:c="urn:wco-ecom-adapter:canonical:1"
+    xmlns:r="urn:wco-ecom-adapter:ceb-receipt"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="../ceb-common/ceb-receipt.xsl"/>
+
+  <xsl:variable name="r:root" select="'CEB508Message'"/>
+
+  <xsl:template match="/">
+    <xsl:for-each select="ceb:CEB508Message/ceb:ArrivalReturn">
+      <xsl:call-template name="r:response">
+        <xsl:with-param name="return" select="."/>
+        <xsl:with-param name="format" select="'ceb508'"/>
+        <xsl:with-param name="refers-to-format" select="'ceb507'"/>
+        <xsl:with-param name="references" select="(r:ref('WAREHOUSE_KEEPER_CODE', ceb:operatorCode), r:ref('LOGISTICS_CODE', ceb:logisticsCode),
+            r:ref('PRE_ENTRY_NUMBER', ceb:preNo), r:ref('LOCAL_REFERENCE', ceb:copNo), r:ref('MASTER_DOCUMENT_NUMBER', ceb:billNo),
+            r:ref('PART_NUMBER', ceb:msgSeqNo))"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>

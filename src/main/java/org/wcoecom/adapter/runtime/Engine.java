@@ -51,6 +51,7 @@ import org.wcoecom.adapter.store.BuyerTotals;
 import org.wcoecom.adapter.store.Catalogue;
 import org.wcoecom.adapter.store.CrossCheckStore;
 import org.wcoecom.adapter.store.Database;
+import org.wcoecom.adapter.store.Leases;
 import org.wcoecom.adapter.store.Ledger;
 import org.wcoecom.adapter.store.ReceivedRecords;
 import org.wcoecom.adapter.store.RecordSenders;
@@ -130,7 +131,8 @@ final class Engine implements AutoCloseable {
         CrossCheckStore crossCheckStore = new CrossCheckStore(database.dataSource(), database.dialect());
         main.bind("retention", new Retention(audit, received, senders, crossCheckStore,
                 java.time.Duration.ofDays(settings.integer("adapter.retention.audit-days")),
-                java.time.Duration.ofDays(settings.integer("adapter.retention.records-days"))));
+                java.time.Duration.ofDays(settings.integer("adapter.retention.records-days")),
+                new Leases(database.dataSource()), java.time.Duration.ofMillis(Long.parseLong(settings.get("adapter.retention.interval")))));
         main.bind("crossCheck", new CrossCheckSteps(crossCheckStore,
                 new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), declarations, receipts,
                 java.time.Duration.ofMillis(Long.parseLong(settings.get("adapter.crosscheck.timeout")))));

@@ -105,7 +105,7 @@ class TwoNodesTest {
             observer.stopReading();
 
             System.out.printf("two nodes: %d messages sent, %d records forwarded (%d deliveries), %d receipts (%d deliveries),"
-                            + " %d later receipts; pipeline exchanges node A %d, node B %d%n", sends.size(),
+                            + " %d later receipts; exchanges from the partner queues: node A %d, node B %d%n", sends.size(),
                     observer.forwarded.size(), observer.total(observer.forwarded), observer.receipts.size(),
                     observer.total(observer.receipts), observer.laterReceipts.size(), countA.done.get(), countB.done.get());
             Map<String, Integer> wrong = new TreeMap<>();

@@ -124,6 +124,9 @@ public final class CrossCheckSteps {
         if (unsent.isPresent()) {
             return unsent.get();
         }
+        if (!store.anyExpired(Instant.now())) {
+            return List.of();
+        }
         return decide(exchange, "sweep:", tx -> tx.takeExpired(Instant.now(), SWEEP_LIMIT), (tx, g, now) -> {
             if (CrossCheckStore.HELD.equals(g.state()) || !g.deadline().isBefore(now)) {
                 return null;
@@ -147,6 +150,9 @@ public final class CrossCheckSteps {
         Optional<List<Output>> unsent = unsent(exchange);
         if (unsent.isPresent()) {
             return unsent.get();
+        }
+        if (!store.anyHeld()) {
+            return List.of();
         }
         return decide(exchange, "held:", tx -> tx.takeHeld(SWEEP_LIMIT), (tx, g, now) -> {
             if (!CrossCheckStore.HELD.equals(g.state())) {

@@ -303,6 +303,30 @@ public final class CrossCheckStore {
         }
     }
 
+    /**
+     * Whether any group's deadline has passed, or any declaration is held: a plain read, so that a sweep
+     * with nothing to do opens no transaction (on SQLite a transaction takes the write lock).
+     */
+    public boolean anyExpired(Instant now) {
+        return exists("SELECT 1 FROM crosscheck_group WHERE deadline < ?", Timestamp.from(now));
+    }
+
+    public boolean anyHeld() {
+        return exists("SELECT 1 FROM crosscheck_group WHERE state = ?", HELD);
+    }
+
+    private boolean exists(String sql, Object param) {
+        try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, param);
+            s.setMaxRows(1);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cross-check store: " + e.getMessage(), e);
+        }
+    }
+
     /** Sources applied before the given time whose outputs may not have been sent (a sweep that died, say). */
     public List<String> unsent(String sourcePrefix, Instant before) {
         List<String> found = new ArrayList<>();

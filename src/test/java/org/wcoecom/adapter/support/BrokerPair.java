@@ -36,6 +36,11 @@ public final class BrokerPair implements AutoCloseable {
         ports.put(BACKUP, PackagedAdapter.freePort());
     }
 
+    /** The broker's port on loopback. */
+    public int port(String role) {
+        return ports.get(role);
+    }
+
     /** The failover URL of the pair, as the README gives it for adapter.broker.url. */
     public String url() {
         return "(tcp://127.0.0.1:" + ports.get(PRIMARY) + ",tcp://127.0.0.1:" + ports.get(BACKUP)

@@ -83,16 +83,17 @@ public final class ReceivedRecords {
             }
             inserted = s.executeBatch();
         }
+        // 0: another transaction has the record; SUCCESS_NO_INFO (a driver rewriting batches): ask the table
         List<Candidate> taken = new ArrayList<>();
         for (int k = 0; k < order.size(); k++) {
-            if (inserted[k] == 0) {
+            if (inserted[k] != 1) {
                 taken.add(records.get(order.get(k)));
             }
         }
         if (!taken.isEmpty()) {
             Map<String, String> winners = owners(c, partner, taken);
             for (int k = 0; k < order.size(); k++) {
-                if (inserted[k] == 0) {
+                if (inserted[k] != 1) {
                     int i = order.get(k);
                     claims[i] = deliveryId.equals(winners.get(records.get(i).recordKey())) ? Claim.NEW : Claim.DUPLICATE;
                 }

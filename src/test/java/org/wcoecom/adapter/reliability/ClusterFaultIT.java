@@ -105,7 +105,8 @@ class ClusterFaultIT {
             Thread.sleep(2000);
             b = start("B", dataB);
 
-            await(sender::idle, observer, operator, "the first wave sent");
+            // re-sends once their originals are answered (a re-send taken before its original would be the new one)
+            await(() -> sender.idle() && everyMessageAnswered(sender, observer), observer, operator, "the first wave answered");
             sender.send(resends);
             await(() -> sender.idle() && observer.forwarded.keySet().containsAll(expected) && everyMessageAnswered(sender, observer),
                     observer, operator, "every record and every receipt");

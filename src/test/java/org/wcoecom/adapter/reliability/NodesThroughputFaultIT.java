@@ -24,13 +24,15 @@ import org.wcoecom.adapter.support.PackagedAdapter;
  * {@code -Dthroughput.groups=N}, 5 records a group with the declaration), sent as fast as the partners'
  * connections take it, once to one packaged node and once to two, each on a fresh replicated broker
  * pair and a fresh PostgreSQL database. Measured from the first send to the last record and receipt;
- * the nodes are started and warmed up by a first group before the clock starts. Prints records/s; on a
+ * the nodes are started and warmed up by unmeasured groups first ({@code -Dthroughput.warmup-groups}). Prints records/s; on a
  * machine whose cores the nodes, brokers and database share, two nodes cannot double it, and the test
  * only checks that it does not collapse (at least half of one node's).
  */
 class NodesThroughputFaultIT {
 
-    static final int GROUPS = Integer.getInteger("throughput.groups", 600);
+    static final int GROUPS = Integer.getInteger("throughput.groups", 1500);
+    /** groups sent through first, unmeasured: on 2 cores each JVM's JIT compilers take minutes to settle */
+    static final int WARMUP_GROUPS = Integer.getInteger("throughput.warmup-groups", 400);
     static final Duration START = Duration.ofSeconds(180);
     static final Duration DRAIN = Duration.ofMinutes(15);
     static final List<String> PARTNERS = List.of(GroupTraffic.PLATFORM, GroupTraffic.PAYMENT, GroupTraffic.LOGISTICS);
@@ -71,8 +73,8 @@ class NodesThroughputFaultIT {
                 assertTrue(adapter.awaitLine("wco-ecom-adapter is running", START), adapter.output());
             }
             observer.startReading(operator, PARTNERS);
-            // warm-up: one group through every step before the clock starts
-            GroupTraffic warmup = new GroupTraffic(System.nanoTime(), 4, 0.0);
+            // warm-up: groups through every step before the clock starts
+            GroupTraffic warmup = new GroupTraffic(System.nanoTime(), WARMUP_GROUPS, 0.0);
             List<GroupTraffic.Send> warmSends = warmup.firstWave();
             sender.send(warmSends);
             List<String> warm = warmup.expectedForwards(true);

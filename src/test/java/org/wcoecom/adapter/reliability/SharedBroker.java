@@ -2,7 +2,7 @@ package org.wcoecom.adapter.reliability;
 
 import java.nio.file.Path;
 
-import org.wcoecom.adapter.broker.BrokerUsers;
+import org.wcoecom.adapter.broker.BrokerPairNode;
 import org.wcoecom.adapter.broker.EmbeddedBroker;
 import org.wcoecom.adapter.pipeline.Routing;
 import org.wcoecom.adapter.support.PackagedAdapter;
@@ -15,8 +15,8 @@ import org.wcoecom.adapter.support.Project;
  */
 final class SharedBroker {
 
-    static final String ADAPTER_PASSWORD = "adapter-secret";
-    static final String OPERATOR_PASSWORD = "operator-secret";
+    static final String ADAPTER_PASSWORD = BrokerPairNode.ADAPTER_PASSWORD;
+    static final String OPERATOR_PASSWORD = BrokerPairNode.OPERATOR_PASSWORD;
     static final String PLATFORM = "demo-platform";
     static final String PAYMENT = "demo-payment";
     static final String LOGISTICS = "demo-logistics";
@@ -25,16 +25,12 @@ final class SharedBroker {
     }
 
     static String password(String partner) {
-        return partner + "-secret";
+        return BrokerPairNode.partnerPassword(partner);
     }
 
     static EmbeddedBroker start(Path dir, int port, int operatorPort) throws Exception {
-        BrokerUsers users = new BrokerUsers(ADAPTER_PASSWORD, OPERATOR_PASSWORD)
-                .partner(PLATFORM, password(PLATFORM))
-                .partner(PAYMENT, password(PAYMENT))
-                .partner(LOGISTICS, password(LOGISTICS))
-                .customs("customs-secret", "customs.ceb.out", "customs.ceb.in");
-        EmbeddedBroker broker = new EmbeddedBroker(dir, "127.0.0.1", port, users, new EmbeddedBroker.Redelivery(6, 200, 2, 2000),
+        EmbeddedBroker broker = new EmbeddedBroker(dir, "127.0.0.1", port, BrokerPairNode.users(),
+                new EmbeddedBroker.Redelivery(6, 200, 2, 2000),
                 new EmbeddedBroker.AddressLimit(-1, "PAGE")).operatorAcceptor("127.0.0.1", operatorPort);
         for (Routing.Route r : Routing.load(Project.root()).all()) {
             broker.multicast(r.address(), r.queues());

@@ -16,6 +16,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 public final class JmsConnections implements AutoCloseable {
 
     private final ActiveMQConnectionFactory artemis;
+    private final ConnectionFactory logged;
 
     public JmsConnections(String url, String user, String password) {
         artemis = ConnectionFactories.artemis(url);
@@ -23,10 +24,15 @@ public final class JmsConnections implements AutoCloseable {
             artemis.setUser(user);
             artemis.setPassword(password);
         }
+        logged = new FailoverLog(artemis);
     }
 
+    /**
+     * The factory the adapter's routes use. With an HA pair ({@code (tcp://a:61616,tcp://b:61616)?ha=true&reconnectAttempts=-1})
+     * its connections fail over to the backup and back by themselves, each failover logged.
+     */
     public ConnectionFactory factory() {
-        return artemis;
+        return logged;
     }
 
     @Override

@@ -38,6 +38,11 @@ public final class RollbackOnFailedCommitContainer extends DefaultJmsMessageList
     @Override
     protected void doExecuteListener(Session session, Message message) throws JMSException {
         IN_LISTENER.set(true);
+        if (message.getJMSRedelivered()) {
+            // after a rollback, a node's crash or a broker failover: the message is processed again (idempotently)
+            LOG.info("redelivered message {} from {} (delivery {})", message.getJMSMessageID(), getDestinationName(),
+                    message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : "?");
+        }
         try {
             super.doExecuteListener(session, message);
         } finally {

@@ -57,8 +57,11 @@ public final class CrossCheckSteps {
     public static final String SOURCE = "AdapterCanonicalId";
     /** The exchange property holding the id what is being sent was stored under. */
     private static final String SENDING = "AdapterCrossCheckSource";
-    /** Broker duplicate detection (Artemis): a resend of what a sweep decided is dropped by the broker. */
-    private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
+    /**
+     * Broker duplicate detection (Artemis): a resend of what a step decided (a sweep's decisions sent
+     * again, a transaction whose commit outcome a broker failover left unknown) is dropped by the broker.
+     */
+    static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
     /** A sweep's decisions not sent after this long are sent again (the sweep that made them died). */
     private static final Duration UNSENT_AFTER = Duration.ofSeconds(30);
     private static final int SWEEP_LIMIT = 100;
@@ -126,11 +129,10 @@ public final class CrossCheckSteps {
         if (unsent.isPresent()) {
             return unsent.get();
         }
-        List<String> expired = store.expired(Instant.now(), SWEEP_LIMIT);
-        if (expired.isEmpty()) {
+        if (!store.anyExpired(Instant.now())) {
             return List.of();
         }
-        return decide(exchange, "sweep:", expired, (tx, g, now) -> {
+        return decide(exchange, "sweep:", tx -> tx.takeExpired(Instant.now(), SWEEP_LIMIT), (tx, g, now) -> {
             if (CrossCheckStore.HELD.equals(g.state()) || !g.deadline().isBefore(now)) {
                 return null;
             }
@@ -155,11 +157,10 @@ public final class CrossCheckSteps {
         if (unsent.isPresent()) {
             return unsent.get();
         }
-        List<String> held = store.held(SWEEP_LIMIT);
-        if (held.isEmpty()) {
+        if (!store.anyHeld()) {
             return List.of();
         }
-        return decide(exchange, "held:", held, (tx, g, now) -> {
+        return decide(exchange, "held:", tx -> tx.takeHeld(SWEEP_LIMIT), (tx, g, now) -> {
             if (!CrossCheckStore.HELD.equals(g.state())) {
                 return null;
             }
@@ -181,16 +182,16 @@ public final class CrossCheckSteps {
         Message m = exchange.getMessage();
         Output o = m.getBody(Output.class);
         String source = exchange.getProperty(SENDING, String.class);
-        if (source != null && !source.startsWith("message:")) {
-            Integer index = exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class);
-            m.setHeader(DUPLICATE_ID, source + "#" + index);
-        }
+        String sendId = source == null ? UUID.randomUUID().toString()
+                : source + "#" + exchange.getProperty(Exchange.SPLIT_INDEX, Integer.class);
+        m.setHeader(DUPLICATE_ID, sendId);
         if (Output.DECLARATION.equals(o.type()) || Output.EXPORT_INVENTORY.equals(o.type())) {
             m.setHeader(Headers.RECORD_ID, o.recordId());
             // crosscheck-send publishes it on the address of its kind (mappings/routing.yaml)
             m.setHeader(Headers.KIND, Output.DECLARATION.equals(o.type()) ? "Declaration" : "export-inventory");
             m.setHeader(Headers.FORMAT, "canonical");
-            m.setHeader(SOURCE, UUID.randomUUID().toString());
+            // the declaration's batch id follows from what decided it: its customs message ids do too
+            m.setHeader(SOURCE, UUID.nameUUIDFromBytes(sendId.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
             m.setBody(o.body());
         } else {
             m.setBody(new PendingReceipt(o.partner(), o.channel(), o.recordId(), new Receipt(o.outcome(), o.format(), 1, o.body())));
@@ -373,15 +374,26 @@ public final class CrossCheckSteps {
         List<Output> decide(CrossCheckStore.Tx tx, Group g, Instant now) throws SQLException;
     }
 
-    private List<Output> decide(Exchange exchange, String prefix, List<String> orderNumbers, GroupDecision decision) {
+    /** The order numbers a sweep takes, locked in its transaction. */
+    private interface Candidates {
+        List<String> take(CrossCheckStore.Tx tx) throws SQLException;
+    }
+
+    /**
+     * One sweep: takes its order numbers under row locks (on PostgreSQL skipping those another node or a
+     * consumer holds, so several nodes never decide about the same group) and decides about each of
+     * their groups, in one transaction; nothing is stored when it took none.
+     */
+    private List<Output> decide(Exchange exchange, String prefix, Candidates candidates, GroupDecision decision) {
         String source = prefix + UUID.randomUUID();
-        exchange.setProperty(SENDING, source);
-        List<String> sorted = orderNumbers.stream().sorted().toList();
-        return store.inTransaction(tx -> {
+        List<Output> outputs = store.inTransaction(tx -> {
+            List<String> taken = candidates.take(tx);
+            if (taken.isEmpty()) {
+                return null;
+            }
             Instant now = Instant.now();
             List<Output> out = new ArrayList<>();
-            for (String orderNumber : sorted) {
-                tx.lock(orderNumber);
+            for (String orderNumber : taken) {
                 for (Group g : tx.groups(orderNumber)) {
                     List<Output> decided = decision.decide(tx, g, now);
                     if (decided != null) {
@@ -392,6 +404,11 @@ public final class CrossCheckSteps {
             tx.applied(source, out);
             return out;
         });
+        if (outputs == null) {
+            return List.of();
+        }
+        exchange.setProperty(SENDING, source);
+        return outputs;
     }
 
     private Optional<List<Output>> unsent(Exchange exchange) {

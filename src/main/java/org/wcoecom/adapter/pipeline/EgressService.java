@@ -133,6 +133,8 @@ public final class EgressService {
                 headers.put(Headers.RECORD_ID, recordId);
                 headers.put(Headers.FORMAT, target.id());
                 headers.put(Headers.MESSAGE_GUID, guid);
+                // derived from the batch id and the record's place: a resend of this very message is dropped by the broker
+                headers.put(CrossCheckSteps.DUPLICATE_ID, guid);
                 out.add(new Outgoing(destination, xml, headers));
                 events.add(new AuditTrail.Event(Instant.now(), AuditTrail.FORWARDED, partner, "jms", target.id(), guid, recordId,
                         AuditTrail.sha256(xml), "SENT", "to " + destination, null));

@@ -20,6 +20,7 @@ public final class Publishing {
         CanonicalBatch b = m.getBody(CanonicalBatch.class);
         m.removeHeaders("*");
         m.setHeader(CrossCheckSteps.SOURCE, b.id());
+        m.setHeader(CrossCheckSteps.DUPLICATE_ID, b.id());
         m.setHeader(JmsConstants.JMS_DESTINATION_NAME, b.address());
         m.setHeader(Headers.KIND, b.kind());
         m.setHeader(Headers.FORMAT, "canonical");

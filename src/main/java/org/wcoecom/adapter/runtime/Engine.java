@@ -61,6 +61,7 @@ import org.wcoecom.adapter.store.Catalogue;
 import org.wcoecom.adapter.store.Inventories;
 import org.wcoecom.adapter.store.CrossCheckStore;
 import org.wcoecom.adapter.store.Database;
+import org.wcoecom.adapter.store.Leases;
 import org.wcoecom.adapter.store.Ledger;
 import org.wcoecom.adapter.store.ReceivedRecords;
 import org.wcoecom.adapter.store.RecordSenders;
@@ -153,7 +154,8 @@ final class Engine implements AutoCloseable {
         CrossCheckStore crossCheckStore = new CrossCheckStore(database.dataSource(), database.dialect());
         main.bind("retention", new Retention(audit, received, senders, crossCheckStore, inventories,
                 java.time.Duration.ofDays(settings.integer("adapter.retention.audit-days")),
-                java.time.Duration.ofDays(settings.integer("adapter.retention.records-days"))));
+                java.time.Duration.ofDays(settings.integer("adapter.retention.records-days")),
+                new Leases(database.dataSource()), java.time.Duration.ofMillis(Long.parseLong(settings.get("adapter.retention.interval")))));
         main.bind("crossCheck", new CrossCheckSteps(crossCheckStore,
                 new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))),
                 new ExportCrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), declarations, receipts,

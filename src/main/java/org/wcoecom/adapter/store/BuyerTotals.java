@@ -22,6 +22,10 @@ public final class BuyerTotals {
         this.dialect = dialect;
     }
 
+    Dialect dialect() {
+        return dialect;
+    }
+
     public BigDecimal total(String buyerKey, int year) {
         try (Connection c = db.getConnection()) {
             return total(c, buyerKey, year);
@@ -58,6 +62,17 @@ public final class BuyerTotals {
      * when the declaration is committed; in one statement, so concurrent adds do not lose each other.
      */
     public void add(Connection c, String buyerKey, int year, BigDecimal amount) throws SQLException {
+        if (dialect == Dialect.POSTGRES) {
+            // one statement whichever node adds first: no row yet, or a row another transaction holds
+            try (PreparedStatement u = c.prepareStatement("INSERT INTO buyer_total (buyer_key, year_of, total) VALUES (?, ?, ?)"
+                    + " ON CONFLICT (buyer_key, year_of) DO UPDATE SET total = buyer_total.total + EXCLUDED.total")) {
+                u.setString(1, buyerKey);
+                u.setInt(2, year);
+                u.setBigDecimal(3, amount);
+                u.executeUpdate();
+            }
+            return;
+        }
         // SQLite would add in floating point: the sum is made here, exactly, under the transaction's write lock
         String sql = dialect == Dialect.SQLITE
                 ? "UPDATE buyer_total SET total = ? WHERE buyer_key = ? AND year_of = ?"

@@ -172,6 +172,56 @@ public final class CrossCheckStore {
             }
         }
 
+        /**
+         * Takes the order numbers with a group whose deadline has passed, locked for this transaction. On
+         * PostgreSQL, shared by several nodes, with {@code FOR UPDATE SKIP LOCKED}: an order number another
+         * node's sweep (or a consumer) holds is left to it, so each group is closed by one sweep, once,
+         * and sweeps on several nodes share the work instead of queueing behind each other.
+         */
+        public List<String> takeExpired(Instant now, int limit) throws SQLException {
+            return take("g.deadline < ?", Timestamp.from(now), limit);
+        }
+
+        /** Takes the order numbers with a group whose declaration is held, locked likewise. */
+        public List<String> takeHeld(int limit) throws SQLException {
+            return take("g.state = ?", HELD, limit);
+        }
+
+        private List<String> take(String condition, Object param, int limit) throws SQLException {
+            if (dialect != Dialect.POSTGRES) {
+                // one node (SQLite, H2): find them, then lock each, in order (a consumer may hold one a moment)
+                List<String> found = new ArrayList<>();
+                try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT g.order_no FROM crosscheck_group g WHERE "
+                        + condition + " ORDER BY g.order_no")) {
+                    s.setObject(1, param);
+                    s.setMaxRows(limit);
+                    try (ResultSet r = s.executeQuery()) {
+                        while (r.next()) {
+                            found.add(r.getString(1));
+                        }
+                    }
+                }
+                for (String orderNumber : found) {
+                    lock(orderNumber);
+                }
+                return found;
+            }
+            List<String> taken = new ArrayList<>();
+            // every group has its order number's lock row (place() creates it first): the sweep takes those rows
+            try (PreparedStatement s = c.prepareStatement("SELECT o.order_no FROM crosscheck_order o WHERE EXISTS (SELECT 1"
+                    + " FROM crosscheck_group g WHERE g.order_no = o.order_no AND " + condition + ")"
+                    + " ORDER BY o.order_no LIMIT ? FOR UPDATE OF o SKIP LOCKED")) {
+                s.setObject(1, param);
+                s.setInt(2, limit);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        taken.add(r.getString(1));
+                    }
+                }
+            }
+            return taken;
+        }
+
         /** The groups of an order number (under its lock). */
         public List<Group> groups(String orderNumber) throws SQLException {
             Map<String, Group> groups = new LinkedHashMap<>();
@@ -255,34 +305,28 @@ public final class CrossCheckStore {
         }
     }
 
-    /** Order numbers with a group whose deadline has passed, the oldest first (not locked: lock, then look again). */
-    public List<String> expired(Instant now, int limit) {
-        return orderNumbers("SELECT DISTINCT order_no, deadline FROM crosscheck_group WHERE deadline < ? ORDER BY deadline",
-                Timestamp.from(now), limit);
+    /**
+     * Whether any group's deadline has passed, or any declaration is held: a plain read, so that a sweep
+     * with nothing to do opens no transaction (on SQLite a transaction takes the write lock).
+     */
+    public boolean anyExpired(Instant now) {
+        return exists("SELECT 1 FROM crosscheck_group WHERE deadline < ?", Timestamp.from(now));
     }
 
-    /** Order numbers with a group whose declaration is held. */
-    public List<String> held(int limit) {
-        return orderNumbers("SELECT DISTINCT order_no, updated_at FROM crosscheck_group WHERE state = ? ORDER BY updated_at",
-                HELD, limit);
+    public boolean anyHeld() {
+        return exists("SELECT 1 FROM crosscheck_group WHERE state = ?", HELD);
     }
 
-    private List<String> orderNumbers(String sql, Object param, int limit) {
-        List<String> found = new ArrayList<>();
+    private boolean exists(String sql, Object param) {
         try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, param);
-            s.setMaxRows(limit);
+            s.setMaxRows(1);
             try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    if (!found.contains(r.getString(1))) {
-                        found.add(r.getString(1));
-                    }
-                }
+                return r.next();
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cross-check store: " + e.getMessage(), e);
         }
-        return found;
     }
 
     /** Sources applied before the given time whose outputs may not have been sent (a sweep that died, say). */

@@ -18,6 +18,9 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 public final class Database implements AutoCloseable {
 
+    /** PostgreSQL advisory lock key held while the tables are created (any number the adapter alone uses). */
+    private static final long MIGRATION_LOCK = 0x77636f65636f6dL;
+
     private final HikariDataSource pool;
     private final Dialect dialect;
 
@@ -135,10 +138,24 @@ public final class Database implements AutoCloseable {
             "CREATE INDEX IF NOT EXISTS audit_event_at ON audit_event (at)",
             "CREATE INDEX IF NOT EXISTS received_record_first_seen ON received_record (first_seen)",
             "CREATE INDEX IF NOT EXISTS record_ref_created ON record_ref (created_at)",
+            // timer jobs that must run on one adapter node at a time (Leases)
+            "CREATE TABLE IF NOT EXISTS timer_lease (job VARCHAR(64) PRIMARY KEY, holder VARCHAR(200) NOT NULL,"
+                    + " expires_at TIMESTAMP NOT NULL)",
         };
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
-            for (String sql : ddl) {
-                s.execute(sql);
+            if (dialect == Dialect.POSTGRES) {
+                // nodes starting together would race on PostgreSQL's catalogue ("IF NOT EXISTS" is not atomic):
+                // one creates the tables while the others wait (the lock ends with the session)
+                s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+            }
+            try {
+                for (String sql : ddl) {
+                    s.execute(sql);
+                }
+            } finally {
+                if (dialect == Dialect.POSTGRES) {
+                    s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare the database: " + e.getMessage(), e);

@@ -18,12 +18,14 @@ public final class Ledger {
     private final DataSource db;
     private final int keptBytes;
     private final BuyerTotals totals;
+    private final Dialect dialect;
 
     /**
      * @param keptBytes how much of a rejected message's bytes the audit trail keeps
      */
     public Ledger(DataSource db, int keptBytes, BuyerTotals totals) {
         this.db = db;
+        this.dialect = totals.dialect();
         this.keptBytes = keptBytes;
         this.totals = totals;
     }
@@ -51,7 +53,7 @@ public final class Ledger {
 
         public List<ReceivedRecords.Claim> claim(String partner, List<ReceivedRecords.Candidate> records, String deliveryId)
                 throws SQLException {
-            return ReceivedRecords.claim(c, partner, records, deliveryId);
+            return ReceivedRecords.claim(c, dialect, partner, records, deliveryId);
         }
 
         public void register(List<RecordSenders.Registration> registrations) throws SQLException {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import javax.sql.DataSource;
 
@@ -38,34 +39,67 @@ public final class ReceivedRecords {
     public record Candidate(String recordKey, String recordId) {
     }
 
-    /** Claims the records of one message on the caller's connection (inside its transaction). */
-    static List<Claim> claim(Connection c, String partner, List<Candidate> records, String deliveryId) throws SQLException {
+    /**
+     * Claims the records of one message on the caller's connection (inside its transaction). Two adapter
+     * nodes may claim the same record at the same moment (a partner's re-send taken by the other node):
+     * on PostgreSQL the second insert waits for the first transaction and then inserts nothing, and its
+     * record is a duplicate (or, if the first rolled back, its own). The rows are inserted in key order,
+     * so that two such messages never wait for each other in a circle.
+     */
+    static List<Claim> claim(Connection c, Dialect dialect, String partner, List<Candidate> records, String deliveryId)
+            throws SQLException {
         Map<String, String> owners = owners(c, partner, records);
-        List<Claim> claims = new ArrayList<>(records.size());
+        Claim[] claims = new Claim[records.size()];
+        Map<String, Integer> toInsert = new TreeMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            Candidate r = records.get(i);
+            String owner = owners.get(r.recordKey());
+            if (owner != null) {
+                claims[i] = owner.equals(deliveryId) ? Claim.NEW : Claim.DUPLICATE;
+            } else if (toInsert.putIfAbsent(r.recordKey(), i) != null) {
+                claims[i] = Claim.DUPLICATE; // the same record twice in one message: once is enough
+            } else {
+                claims[i] = Claim.NEW;
+            }
+        }
+        if (toInsert.isEmpty()) {
+            return List.of(claims);
+        }
         Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO received_record (partner, record_key, record_id, inbound_id,"
-                + " status, first_seen, updated_at) VALUES (?,?,?,?,'DONE',?,?)")) {
-            Map<String, Boolean> inThisMessage = new HashMap<>();
-            for (Candidate r : records) {
-                String owner = owners.get(r.recordKey());
-                if (owner != null) {
-                    claims.add(owner.equals(deliveryId) ? Claim.NEW : Claim.DUPLICATE);
-                } else if (inThisMessage.putIfAbsent(r.recordKey(), true) != null) {
-                    claims.add(Claim.DUPLICATE); // the same record twice in one message: once is enough
-                } else {
-                    s.setString(1, partner);
-                    s.setString(2, r.recordKey());
-                    s.setString(3, r.recordId());
-                    s.setString(4, deliveryId);
-                    s.setTimestamp(5, now);
-                    s.setTimestamp(6, now);
-                    s.addBatch();
-                    claims.add(Claim.NEW);
+        String sql = "INSERT INTO received_record (partner, record_key, record_id, inbound_id, status, first_seen, updated_at)"
+                + " VALUES (?,?,?,?,'DONE',?,?)" + (dialect == Dialect.POSTGRES ? " ON CONFLICT (partner, record_key) DO NOTHING" : "");
+        List<Integer> order = new ArrayList<>(toInsert.values());
+        int[] inserted;
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i : order) {
+                Candidate r = records.get(i);
+                s.setString(1, partner);
+                s.setString(2, r.recordKey());
+                s.setString(3, r.recordId());
+                s.setString(4, deliveryId);
+                s.setTimestamp(5, now);
+                s.setTimestamp(6, now);
+                s.addBatch();
+            }
+            inserted = s.executeBatch();
+        }
+        // 0: another transaction has the record; SUCCESS_NO_INFO (a driver rewriting batches): ask the table
+        List<Candidate> taken = new ArrayList<>();
+        for (int k = 0; k < order.size(); k++) {
+            if (inserted[k] != 1) {
+                taken.add(records.get(order.get(k)));
+            }
+        }
+        if (!taken.isEmpty()) {
+            Map<String, String> winners = owners(c, partner, taken);
+            for (int k = 0; k < order.size(); k++) {
+                if (inserted[k] != 1) {
+                    int i = order.get(k);
+                    claims[i] = deliveryId.equals(winners.get(records.get(i).recordKey())) ? Claim.NEW : Claim.DUPLICATE;
                 }
             }
-            s.executeBatch();
         }
-        return claims;
+        return List.of(claims);
     }
 
     /** Who brought each of these records before, if anyone: one statement for the message. */

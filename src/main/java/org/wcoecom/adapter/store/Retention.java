@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 public final class Retention {
 
     private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
+    /** The lease's job name. */
+    public static final String JOB = "retention";
     /** Far longer than any redelivery of a cross-check message can come late. */
     private static final Duration UNCONFIRMED = Duration.ofDays(7);
 
@@ -25,9 +27,22 @@ public final class Retention {
     private final Inventories inventories;
     private final Duration auditHorizon;
     private final Duration recordsHorizon;
+    private final Leases leases;
+    private final Duration lease;
 
     public Retention(AuditTrail audit, ReceivedRecords received, RecordSenders senders, CrossCheckStore crossCheck,
                      Inventories inventories, Duration auditHorizon, Duration recordsHorizon) {
+        this(audit, received, senders, crossCheck, inventories, auditHorizon, recordsHorizon, null, Duration.ZERO);
+    }
+
+    /**
+     * Purges on one node of a cluster at a time: the node holding the {@code retention} lease (taken
+     * for 90% of the interval between purges, so the node that purged last renews it at its next tick).
+     */
+    public Retention(AuditTrail audit, ReceivedRecords received, RecordSenders senders, CrossCheckStore crossCheck,
+                     Inventories inventories, Duration auditHorizon, Duration recordsHorizon, Leases leases, Duration interval) {
+        this.leases = leases;
+        this.lease = interval.multipliedBy(9).dividedBy(10);
         this.audit = audit;
         this.received = received;
         this.senders = senders;
@@ -37,8 +52,12 @@ public final class Retention {
         this.recordsHorizon = recordsHorizon;
     }
 
-    /** Camel step (timer): deletes what is older than its horizon. */
+    /** Camel step (timer): deletes what is older than its horizon, on the node holding the lease. */
     public void purge() {
+        if (leases != null && !leases.take(JOB, lease)) {
+            LOG.debug("retention: another node holds the lease");
+            return;
+        }
         Instant now = Instant.now();
         int events = audit.purge(now.minus(auditHorizon));
         int records = received.purge(now.minus(recordsHorizon));

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a row by its key in SQL that H2 and PostgreSQL both speak: UPDATE, then INSERT when no row
- * was there, then UPDATE again when another connection inserted it meanwhile. (Each database has an
- * upsert of its own, in a syntax of its own.)
+ * Writes a row by its key: on PostgreSQL in one {@code INSERT ... ON CONFLICT DO UPDATE}, so that two
+ * adapter nodes writing the same key at the same moment inside their transactions both succeed (the
+ * second waits for the first and updates its row); elsewhere (one node) UPDATE, then INSERT when no
+ * row was there, then UPDATE again when another connection inserted it meanwhile.
  */
 public final class Rows {
 
@@ -20,6 +21,10 @@ public final class Rows {
 
     /** Key and value columns in a stable order: use LinkedHashMaps. */
     public static void put(Connection c, String table, Map<String, Object> key, Map<String, Object> values) throws SQLException {
+        if (c.getMetaData().getURL().startsWith("jdbc:postgresql:")) {
+            upsert(c, table, key, values);
+            return;
+        }
         if (update(c, table, key, values) > 0) {
             return;
         }
@@ -58,6 +63,21 @@ public final class Rows {
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, params);
             return s.executeUpdate();
+        }
+    }
+
+    private static void upsert(Connection c, String table, Map<String, Object> key, Map<String, Object> values) throws SQLException {
+        List<String> columns = new ArrayList<>(key.keySet());
+        columns.addAll(values.keySet());
+        List<Object> params = new ArrayList<>(key.values());
+        params.addAll(values.values());
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", columns.stream().map(x -> "?").toList()) + ") ON CONFLICT (" + String.join(", ", key.keySet())
+                + ") DO " + (values.isEmpty() ? "NOTHING" : "UPDATE SET "
+                + String.join(", ", values.keySet().stream().map(v -> v + " = EXCLUDED." + v).toList()));
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, params);
+            s.executeUpdate();
         }
     }
 

@@ -43,12 +43,7 @@ public final class OperationsPage {
     /** The whole page; notice: what the last action did (shown once, escaped). */
     public String page(OperationsView.Snapshot s, String csrfToken, String nonce, Optional<String> notice) {
         StringBuilder h = new StringBuilder(16_384);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>wco-ecom-adapter operations</title>\n")
-                .append("<style nonce=\"").append(nonce).append("\">")
-                .append("body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em;")
-                .append("border-bottom:1px solid #ccc}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:3px 6px;text-align:left;")
-                .append("vertical-align:top}th{background:#f3f3f3}.num{text-align:right}.notice{background:#e8f5e9;padding:6px}")
-                .append(".empty{color:#777}code{font-size:12px;word-break:break-all}</style></head><body>\n");
+        head(h, "wco-ecom-adapter operations", nonce);
         h.append("<h1>wco-ecom-adapter operations</h1><p>As of <span id=\"as-of\">").append(time.format(s.at()))
                 .append("</span>. The plot redraws every 15 seconds; reload for the rest.</p>\n");
         notice.ifPresent(n -> h.append("<p class=\"notice\" id=\"notice\">").append(Html.text(n)).append("</p>\n"));
@@ -122,10 +117,10 @@ public final class OperationsPage {
     }
 
     /** A record's history in the audit trail, oldest first. */
-    public String history(String recordId, List<AuditTrail.Event> events) {
+    public String history(String recordId, List<AuditTrail.Event> events, String nonce) {
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>audit: ").append(Html.text(recordId))
-                .append("</title></head><body><p><a href=\"").append(PATH).append("\">operations</a></p><h1>Audit history of <code id=\"record\">")
+        head(h, "audit: " + recordId, nonce);
+        h.append("<p><a href=\"").append(PATH).append("\">operations</a></p><h1>Audit history of <code id=\"record\">")
                 .append(Html.text(recordId)).append("</code></h1>");
         if (events.isEmpty()) {
             h.append("<p class=\"empty\">no event for this record (retention may have removed them)</p>");
@@ -141,6 +136,16 @@ public final class OperationsPage {
             h.append("</table>");
         }
         return h.append("</body></html>\n").toString();
+    }
+
+    /** The document's head, with the one style sheet (allowed by its nonce) both pages use. */
+    private static void head(StringBuilder h, String title, String nonce) {
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.text(title)).append("</title>\n")
+                .append("<style nonce=\"").append(nonce).append("\">")
+                .append("body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}h1{font-size:1.4em}h2{font-size:1.1em;margin-top:1.6em;")
+                .append("border-bottom:1px solid #ccc}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:3px 6px;text-align:left;")
+                .append("vertical-align:top}th{background:#f3f3f3}.num{text-align:right}.notice{background:#e8f5e9;padding:6px}")
+                .append(".empty{color:#777}code{font-size:12px;word-break:break-all}</style></head><body>\n");
     }
 
     private static void flowTable(StringBuilder h, List<OperationsQueries.FlowPoint> flow) {

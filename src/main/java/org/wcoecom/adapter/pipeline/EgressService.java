@@ -60,10 +60,10 @@ public final class EgressService {
     /** The batch's records sent, its channel and when its message arrived (null for the cross-check's own). */
     private record Forwarding(List<Sent> records, String channel, Instant receivedAt) {
     }
-
-    private final FlowMetrics metrics;
     private static final int MAX_REASON = 2000;
     static final String MESSAGE_TOO_LARGE = "MESSAGE_TOO_LARGE";
+
+    private final FlowMetrics metrics;
 
     private final FormatRegistry formats;
     private final Translator translator;
@@ -161,7 +161,8 @@ public final class EgressService {
         exchange.setProperty(OUTCOMES, events);
         exchange.setProperty(SENT, new Forwarding(sent, channel, receivedAt == null ? null : Instant.ofEpochMilli(receivedAt)));
         if (replayOf != null && !replayOf.isEmpty()) {
-            metrics.replayed("egress", sent.isEmpty() ? "" : sent.get(0).partner());
+            String first = records.isEmpty() ? "" : recordId(records.get(0));
+            metrics.replayed("egress", first.contains(":") ? first.substring(0, first.indexOf(':')) : "");
         }
         return out;
     }

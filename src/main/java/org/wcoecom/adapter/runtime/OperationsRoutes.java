@@ -59,7 +59,8 @@ final class OperationsRoutes {
                 .putHeader("Cache-Control", "no-store").end(body)));
         router.get(OperationsPage.HISTORY).handler(ctx -> {
             String record = Optional.ofNullable(ctx.request().getParam("record")).orElse("");
-            html(ctx, () -> page.history(record, view.history(record)), token());
+            String nonce = token();
+            html(ctx, () -> page.history(record, view.history(record), nonce), nonce);
         });
         router.post(OperationsPage.REPLAY).handler(BodyHandler.create(false).setBodyLimit(4096)).handler(this::replay);
     }

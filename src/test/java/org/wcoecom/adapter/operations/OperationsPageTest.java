@@ -127,6 +127,16 @@ class OperationsPageTest {
                     "operator:" + password);
             assertTrue(history.body().contains("REPLAYED") && history.body().contains("operations page"), history.body());
 
+            // the replayed letter came back to egress (counted) and, still too large, went to DLQ.egress again
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            Scrape scrape = Scrape.of(port);
+            while (scrape.value("adapter_dead_letters_total", "stage", "egress", "partner", P).orElse(0.0) < 2 && System.nanoTime() < until) {
+                Thread.sleep(250);
+                scrape = Scrape.of(port);
+            }
+            assertEquals(java.util.Optional.of(1.0), scrape.value("adapter_dead_letters_replayed_total", "stage", "egress", "partner", P), scrape.text);
+            assertEquals(java.util.Optional.of(2.0), scrape.value("adapter_dead_letters_total", "stage", "egress", "partner", P));
+
             // a replay that does not come from the page is refused, whoever's credentials it carries
             assertEquals(403, replay(port, password, "id=x&csrf=guess", null).statusCode());
             String token = direct.body().replaceAll("(?s).*name=\"csrf\" value=\"([0-9a-f]+)\".*", "$1");

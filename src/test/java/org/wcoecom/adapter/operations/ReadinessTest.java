@@ -15,9 +15,13 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.vertx.core.json.JsonObject;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wcoecom.adapter.support.ExchangeKeys;
 import org.wcoecom.adapter.support.Messages;
+import org.wcoecom.adapter.support.SoapPartners;
 import org.wcoecom.adapter.support.TestAdapter;
 
 /**
@@ -84,6 +88,41 @@ class ReadinessTest {
             });
             assertTrue(duringStop.size() >= 3, "too few posts while stopping to tell: " + duringStop);
         }
+    }
+
+    @Test
+    void readiness_names_its_checks_and_is_down_while_the_disk_is_short(@TempDir Path data) throws Exception {
+        ExchangeKeys keys = ExchangeKeys.generate(data.resolve("keys"), "adapter");
+        try (TestAdapter adapter = new TestAdapter(data.resolve("soap"), SoapPartners.chinaCustoms("http://127.0.0.1:9/ws", keys, Map.of()))) {
+            JsonObject ready = health(adapter, "/health/ready", 200);
+            assertEquals("UP", ready.getString("status"));
+            for (String check : List.of("context", "broker", "database", "disk", "soap", "route:pipeline", "consumer:ingress-http",
+                    "route:ingress-jms-demo-platform")) {
+                assertEquals("UP", state(ready, check), check + " in " + ready.encodePrettily());
+            }
+        }
+        // more free space asked than any disk has: not ready (the journal could not be written), yet alive
+        try (TestAdapter adapter = new TestAdapter(data.resolve("full"), Map.of("adapter.management.min-free-disk-bytes",
+                String.valueOf(Long.MAX_VALUE)))) {
+            JsonObject ready = health(adapter, "/health/ready", 503);
+            assertEquals("DOWN", state(ready, "disk"), ready.encodePrettily());
+            assertTrue(ready.encode().contains("adapter.management.min-free-disk-bytes"), ready.encodePrettily());
+            assertEquals("UP", state(ready, "database"), ready.encodePrettily());
+            assertEquals("UP", health(adapter, "/health/live", 200).getString("status"));
+        }
+    }
+
+    private static JsonObject health(TestAdapter adapter, String path, int status) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adapter.managementPort() + path))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        return new JsonObject(r.body());
+    }
+
+    private static String state(JsonObject health, String id) {
+        return health.getJsonArray("checks").stream().map(JsonObject.class::cast).filter(c -> id.equals(c.getString("id")))
+                .map(c -> c.getString("state")).findFirst().orElse("(no such check)");
     }
 
     private static Answer awaitReady(TestAdapter adapter, byte[] order) throws Exception {

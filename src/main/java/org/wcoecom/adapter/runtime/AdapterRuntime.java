@@ -505,6 +505,27 @@ public final class AdapterRuntime implements AutoCloseable {
         return view;
     }
 
+    /**
+     * New partner requests are refused (503) from here on; those already waiting for their receipt get it
+     * before the pipeline's consumers stop, instead of an error after the shutdown timeout.
+     */
+    private void answerWhatIsInFlight() {
+        if (main == null || main.getCamelContext() == null || main.isStopped()) {
+            return;
+        }
+        CamelContext context = main.getCamelContext();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.integer("camel.main.shutdown-timeout"));
+        while (System.nanoTime() < deadline && (context.getInflightRepository().size("ingress-http") > 0
+                || context.getInflightRepository().size("ingress-soap") > 0)) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** Where the management port listens (known once started). */
     public int managementPort() {
         return management.port();
@@ -521,6 +542,7 @@ public final class AdapterRuntime implements AutoCloseable {
     @Override
     public synchronized void close() {
         readiness.stopping();
+        answerWhatIsInFlight();
         if (partnersReload != null) {
             partnersReload.close();
         }

@@ -82,6 +82,9 @@ class ReadinessTest {
             sleep(1000);
             List<Answer> duringStop = answers.stream().filter(a -> a.sentAt() > stopping).toList();
             assertTrue(answers.stream().noneMatch(a -> a.status() == 404), "a partner got 404: " + answers);
+            // what was taken before the stop is answered as usual, not failed by the stop
+            assertEquals(List.of(), answers.stream().filter(a -> a.sentAt() <= stopping && a.status() != 200 && a.status() != 503)
+                    .toList(), "posted before the stop");
             duringStop.forEach(a -> {
                 assertEquals(503, a.status(), "posted while stopping");
                 assertEquals("5", a.retryAfter(), "503 without Retry-After");

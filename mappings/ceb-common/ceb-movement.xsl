@@ -73,13 +73,13 @@
     <xsl:sequence select="format-dateTime($china, '[Y0001][M01][D01][H01][m01][s01][f001]')"/>
   </xsl:function>
 
-  <!-- The number of a given type a CEB element needs, from a document's typed references -->
+  <!-- The number of a given type a CEB element needs, from a document's typed CustomsReference -->
   <xsl:function name="cebc:needed-reference" as="xs:string">
-    <xsl:param name="refs" as="element()*"/>
+    <xsl:param name="document" as="element()"/>
     <xsl:param name="type" as="xs:string"/>
     <xsl:param name="field" as="xs:string"/>
-    <xsl:variable name="ref" select="$refs[@type = $type][string()][1]"/>
+    <xsl:variable name="ref" select="$document/c:CustomsReference[@type = $type][string()][1]"/>
     <xsl:sequence select="if ($ref) then string($ref)
-        else error(xs:QName('err:VALUE_INVALID'), 'a ' || $type || ' reference is needed (' || $field || ')', ($refs[1]/.., $refs)[1])"/>
+        else error(xs:QName('err:VALUE_INVALID'), 'a CustomsReference of type ' || $type || ' is needed (' || $field || ')', $document)"/>
   </xsl:function>
 </xsl:stylesheet>

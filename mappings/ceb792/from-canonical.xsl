@@ -50,10 +50,10 @@
       <ceb:SummaryResultHead>
         <ceb:guid><xsl:value-of select="$record-guid"/></ceb:guid>
         <ceb:customsCode><xsl:value-of select="c:DeclarationOffice"/></ceb:customsCode>
-        <ceb:sumNo><xsl:value-of select="cebc:needed-reference($refs, 'SUMMARY_NUMBER', 'sumNo')"/></ceb:sumNo>
+        <ceb:sumNo><xsl:value-of select="cebc:needed-reference(., 'SUMMARY_NUMBER', 'sumNo')"/></ceb:sumNo>
         <ceb:opDate><xsl:value-of select="if (c:Header/c:IssueDateTime) then cebc:precise-compact-time(c:Header/c:IssueDateTime)
             else error(xs:QName('err:VALUE_INVALID'), 'a CEB792 result needs the time customs processed it (Header/IssueDateTime: opDate)', c:Header)"/></ceb:opDate>
-        <ceb:declSeqNo><xsl:value-of select="cebc:needed-reference($refs, 'SUMMARY_SEQUENCE_NUMBER', 'declSeqNo')"/></ceb:declSeqNo>
+        <ceb:declSeqNo><xsl:value-of select="cebc:needed-reference(., 'SUMMARY_SEQUENCE_NUMBER', 'declSeqNo')"/></ceb:declSeqNo>
         <xsl:for-each select="$refs[@type = 'DECLARATION_DRAFT_NUMBER'][1]"><ceb:decTmpNo><xsl:value-of select="."/></ceb:decTmpNo></xsl:for-each>
         <xsl:for-each select="$refs[@type = 'PRE_ENTRY_NUMBER'][1]"><ceb:decPreNo><xsl:value-of select="."/></ceb:decPreNo></xsl:for-each>
         <xsl:for-each select="$refs[@type = 'DECLARATION_NUMBER'][1]"><ceb:entryId><xsl:value-of select="."/></ceb:entryId></xsl:for-each>

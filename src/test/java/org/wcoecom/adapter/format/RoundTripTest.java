@@ -3,6 +3,7 @@ package org.wcoecom.adapter.format;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -85,7 +86,8 @@ class RoundTripTest {
         TranslationException e = assertThrows(TranslationException.class,
                 () -> engine.translator().convert(format, engine.valid(Project.bytes(sample)), format, Map.of()));
         List<String> expected = REFUSED_SAMPLES.get(sample.getFileName().toString());
-        assertEquals(expected, List.of(e.errors().get(0).code(), e.errors().get(0).path()), e.errors().toString());
+        // a sample with two untranslatable codes may be refused at either first: the expected one must be named
+        assertTrue(e.errors().stream().anyMatch(x -> expected.equals(List.of(x.code(), x.path()))), e.errors().toString());
     }
 
     private void assertRoundTrip(String id, Path message) throws Exception {

@@ -21,6 +21,7 @@ import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.receipt.PendingReceipt;
 import org.wcoecom.adapter.receipt.ReceiptService;
+import org.wcoecom.adapter.store.ExportParcels;
 import org.wcoecom.adapter.store.Inventories;
 import org.wcoecom.adapter.store.RecordSenders;
 import org.wcoecom.adapter.xml.XmlError;
@@ -46,14 +47,16 @@ public final class CustomsReceiptSteps {
     private final RecordSenders senders;
     private final ReceiptService receipts;
     private final Inventories inventories;
+    private final ExportParcels exportParcels;
 
     public CustomsReceiptSteps(MessageReader reader, Translator translator, RecordSenders senders, ReceiptService receipts,
-                               Inventories inventories) {
+                               Inventories inventories, ExportParcels exportParcels) {
         this.reader = reader;
         this.translator = translator;
         this.senders = senders;
         this.receipts = receipts;
         this.inventories = inventories;
+        this.exportParcels = exportParcels;
     }
 
     /** Body: the customs message. Returns the receipts to relay; unknown answers mark the exchange UNMATCHED. */
@@ -106,5 +109,9 @@ public final class CustomsReceiptSteps {
         String status = response.getStatusCode() == null ? "" : response.getStatusCode().getValue();
         Optional<String> number = Optional.ofNullable(refs.get("INVENTORY_NUMBER")).filter(n -> !n.isBlank());
         inventories.answered(refs.get("DECLARANT_CODE"), refs.get("LOCAL_REFERENCE"), number, RELEASED.contains(status));
+        if (RELEASED.contains(status)) {
+            // the monthly summary takes the export inventories released in its period
+            exportParcels.released(refs.get("DECLARANT_CODE"), refs.get("LOCAL_REFERENCE"), java.time.Instant.now());
+        }
     }
 }

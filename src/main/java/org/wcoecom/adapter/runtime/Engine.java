@@ -33,6 +33,7 @@ import org.wcoecom.adapter.pipeline.CrossCheckSteps;
 import org.wcoecom.adapter.pipeline.CustomsReceiptSteps;
 import org.wcoecom.adapter.pipeline.DeadLetters;
 import org.wcoecom.adapter.pipeline.Declarations;
+import org.wcoecom.adapter.pipeline.GoodsMovements;
 import org.wcoecom.adapter.pipeline.InventoryRequests;
 import org.wcoecom.adapter.pipeline.EgressService;
 import org.wcoecom.adapter.pipeline.FileChannel;
@@ -58,6 +59,7 @@ import org.wcoecom.adapter.soap.SoapExchange;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.BuyerTotals;
 import org.wcoecom.adapter.store.Catalogue;
+import org.wcoecom.adapter.store.ExportParcels;
 import org.wcoecom.adapter.store.Inventories;
 import org.wcoecom.adapter.store.CrossCheckStore;
 import org.wcoecom.adapter.store.Database;
@@ -101,6 +103,7 @@ final class Engine implements AutoCloseable {
         Translator translator = new Translator(formats, maxErrors, () -> signer);
         RecordSenders senders = new RecordSenders(database.dataSource());
         Inventories inventories = new Inventories(database.dataSource());
+        ExportParcels exportParcels = new ExportParcels(database.dataSource());
         ReceivedRecords received = new ReceivedRecords(database.dataSource());
         audit = new AuditTrail(database.dataSource(), settings.integer("adapter.retention.rejected-bytes"));
         ReceiptService receipts = new ReceiptService(formats, translator, partners,
@@ -139,6 +142,7 @@ final class Engine implements AutoCloseable {
                 settings.receiptZone(), metrics));
         main.bind("publishing", new Publishing());
         main.bind("inventoryRequests", new InventoryRequests(inventories));
+        main.bind("goodsMovements", new GoodsMovements(exportParcels));
         main.bind("partnerQueues", new PartnerQueues());
         main.bind("jmsInbound", new JmsInbound(maxMessageBytes, adapterBrokerUser, BrokerUsers.OPERATOR, metrics));
         main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit, metrics));
@@ -160,7 +164,7 @@ final class Engine implements AutoCloseable {
                 new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))),
                 new ExportCrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), declarations, receipts,
                 java.time.Duration.ofMillis(Long.parseLong(settings.get("adapter.crosscheck.timeout")))));
-        main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts, inventories));
+        main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts, inventories, exportParcels));
         // customs-to-customs exchange over SOAP (routes/soap.yaml)
         soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource(), tls);
         soap.bind(main);

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.declaration.DeclarantSettings;
 import org.wcoecom.adapter.declaration.DeclarationAssembler;
+import org.wcoecom.adapter.declaration.MonthlySummary;
+import org.wcoecom.adapter.declaration.SummaryAssembler;
 import org.wcoecom.adapter.declaration.ExportDeclarationAssembler;
 import org.wcoecom.adapter.declaration.ExportSettings;
 import org.wcoecom.adapter.declaration.TaxEstimator;
@@ -34,6 +36,7 @@ import org.wcoecom.adapter.pipeline.CustomsReceiptSteps;
 import org.wcoecom.adapter.pipeline.DeadLetters;
 import org.wcoecom.adapter.pipeline.Declarations;
 import org.wcoecom.adapter.pipeline.GoodsMovements;
+import org.wcoecom.adapter.pipeline.SummarySchedule;
 import org.wcoecom.adapter.pipeline.InventoryRequests;
 import org.wcoecom.adapter.pipeline.EgressService;
 import org.wcoecom.adapter.pipeline.FileChannel;
@@ -60,6 +63,7 @@ import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.BuyerTotals;
 import org.wcoecom.adapter.store.Catalogue;
 import org.wcoecom.adapter.store.ExportParcels;
+import org.wcoecom.adapter.store.Summaries;
 import org.wcoecom.adapter.store.Inventories;
 import org.wcoecom.adapter.store.CrossCheckStore;
 import org.wcoecom.adapter.store.Database;
@@ -164,6 +168,13 @@ final class Engine implements AutoCloseable {
                 new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))),
                 new ExportCrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), declarations, receipts,
                 java.time.Duration.ofMillis(Long.parseLong(settings.get("adapter.crosscheck.timeout")))));
+        Summaries summaries = new Summaries(database.dataSource());
+        MonthlySummary monthlySummary = new MonthlySummary(exportParcels, summaries,
+                new SummaryAssembler(DeclarantSettings.from(settings), settings.receiptZone()),
+                java.time.ZoneId.of(settings.get("adapter.summary.zone")));
+        main.bind("summarySchedule", new SummarySchedule(monthlySummary, summaries, routing.of("summary-declaration").orElseThrow(
+                () -> new IllegalStateException("mappings/routing.yaml has no address for summary-declaration")), translator,
+                Boolean.parseBoolean(settings.get("adapter.summary.enabled")), settings.integer("adapter.summary.day-of-month")));
         main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts, inventories, exportParcels));
         // customs-to-customs exchange over SOAP (routes/soap.yaml)
         soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource(), tls);

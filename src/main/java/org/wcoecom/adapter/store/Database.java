@@ -129,8 +129,8 @@ public final class Database implements AutoCloseable {
             "CREATE INDEX IF NOT EXISTS export_parcel_released ON export_parcel (released_at)",
             // a summary assembled for a period and an e-commerce enterprise: never twice
             "CREATE TABLE IF NOT EXISTS summary_run (period VARCHAR(7) NOT NULL, seller VARCHAR(18) NOT NULL,"
-                    + " record_id VARCHAR(200) NOT NULL, inventories INT NOT NULL, created_at TIMESTAMP NOT NULL,"
-                    + " PRIMARY KEY (period, seller))",
+                    + " record_id VARCHAR(200) NOT NULL, inventories INT NOT NULL, content " + blob + " NOT NULL,"
+                    + " state VARCHAR(8) NOT NULL, created_at TIMESTAMP NOT NULL, sent_at TIMESTAMP, PRIMARY KEY (period, seller))",
             "CREATE TABLE IF NOT EXISTS buyer_total (buyer_key VARCHAR(100) NOT NULL, year_of INT NOT NULL,"
                     + " total " + decimal + " NOT NULL, PRIMARY KEY (buyer_key, year_of))",
             "CREATE TABLE IF NOT EXISTS record_ref (ref_type VARCHAR(35) NOT NULL, ref_value VARCHAR(255) NOT NULL,"

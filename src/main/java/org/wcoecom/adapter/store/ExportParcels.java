@@ -34,7 +34,8 @@ public final class ExportParcels {
     }
 
     /** A released export inventory: its canonical declaration as the adapter declared it. */
-    public record Released(String declarant, String localReference, Instant releasedAt, byte[] declaration) {
+    public record Released(String declarant, String localReference, Optional<String> inventoryNumber, Instant releasedAt,
+                           byte[] declaration) {
     }
 
     /**
@@ -95,13 +96,15 @@ public final class ExportParcels {
     public List<Released> releasedBetween(Instant from, Instant to) {
         List<Released> found = new ArrayList<>();
         try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT declarant, local_ref, released_at, content FROM export_parcel"
-                     + " WHERE released_at >= ? AND released_at < ? ORDER BY released_at, declarant, local_ref")) {
+             PreparedStatement s = c.prepareStatement("SELECT p.declarant, p.local_ref, i.inventory_no, p.released_at, p.content"
+                     + " FROM export_parcel p LEFT JOIN declared_inventory i ON i.declarant = p.declarant AND i.local_ref = p.local_ref"
+                     + " WHERE p.released_at >= ? AND p.released_at < ? ORDER BY p.released_at, p.declarant, p.local_ref")) {
             s.setTimestamp(1, Timestamp.from(from));
             s.setTimestamp(2, Timestamp.from(to));
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    found.add(new Released(r.getString(1), r.getString(2), r.getTimestamp(3).toInstant(), r.getBytes(4)));
+                    found.add(new Released(r.getString(1), r.getString(2), Optional.ofNullable(r.getString(3)), r.getTimestamp(4).toInstant(),
+                            r.getBytes(5)));
                 }
             }
             return found;

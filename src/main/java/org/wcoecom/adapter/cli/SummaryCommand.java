@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "summary", description = {"Assemble the monthly summary (CEB701 per e-commerce enterprise) of the export",
         "inventories customs released in a month, and print its groups (consignee country, HS heading, currency)",
         "with their totals. A summary assembled before is printed, not made again; the running adapter sends",
-        "the new ones to customs within a minute."})
+        "the new ones to customs (every adapter.summary.interval)."})
 final class SummaryCommand implements Callable<Integer> {
 
     @Mixin

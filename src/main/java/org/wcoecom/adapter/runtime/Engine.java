@@ -36,6 +36,7 @@ import org.wcoecom.adapter.pipeline.CustomsReceiptSteps;
 import org.wcoecom.adapter.pipeline.DeadLetters;
 import org.wcoecom.adapter.pipeline.Declarations;
 import org.wcoecom.adapter.pipeline.GoodsMovements;
+import org.wcoecom.adapter.pipeline.SummaryResults;
 import org.wcoecom.adapter.pipeline.SummarySchedule;
 import org.wcoecom.adapter.pipeline.InventoryRequests;
 import org.wcoecom.adapter.pipeline.EgressService;
@@ -175,7 +176,8 @@ final class Engine implements AutoCloseable {
         main.bind("summarySchedule", new SummarySchedule(monthlySummary, summaries, routing.of("summary-declaration").orElseThrow(
                 () -> new IllegalStateException("mappings/routing.yaml has no address for summary-declaration")), translator,
                 Boolean.parseBoolean(settings.get("adapter.summary.enabled")), settings.integer("adapter.summary.day-of-month")));
-        main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts, inventories, exportParcels));
+        main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts, inventories, exportParcels,
+                new SummaryResults(translator, partners)));
         // customs-to-customs exchange over SOAP (routes/soap.yaml)
         soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource(), tls);
         soap.bind(main);

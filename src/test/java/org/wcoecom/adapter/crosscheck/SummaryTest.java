@@ -57,6 +57,12 @@ class SummaryTest {
                     senderCodes: ["4403966888"]
                     formats: [ceb603]
                     receiptFormat: ceb604
+                  - id: export-enterprise
+                    name: An export e-commerce enterprise
+                    role: platform
+                    senderCodes: ["4403966101"]
+                    formats: [ceb303]
+                    receiptFormat: ceb304
                 """;
         Files.writeString(data.resolve("partners.yaml"), bundled + export, StandardCharsets.UTF_8);
         adapter = new TestAdapter(data, Map.of("adapter.signature.partner.export-declarant.certificates",
@@ -118,6 +124,26 @@ class SummaryTest {
 
         var official = Project.officialCebSchema("ceb701"); // skipped when ../shared/reference is absent
         assertEquals(List.of(), Xml.errors(official, ceb701));
+    }
+
+    @Test
+    void customs_summary_result_is_relayed_to_the_enterprise_it_is_for() throws Exception {
+        // the example's results are those of e-commerce enterprise 4403966101
+        String result = fresh(Project.read(Project.examples("ceb792").resolve("result-minimal.xml")));
+        adapter.send("customs.ceb.in", Messages.utf8(result));
+
+        var relayed = adapter.take("partner.export-enterprise.receipts", null, TestAdapter.WAIT);
+        assertTrue(relayed.isPresent(), "the enterprise got customs' summary result");
+        XdmNode ceb792 = engine.valid(Messages.utf8(TestAdapter.text(relayed.get())));
+        assertEquals("CEB792Message", Xml.value(ceb792, "local-name(/*)"));
+        assertEquals("531620261201000007", Xml.value(ceb792, "(//ceb:SummaryResultHead/ceb:sumNo)[1]"));
+        assertEquals(List.of("4403966101"), Xml.values(ceb792, "//ceb:SummaryResultHead/ceb:ebcCode").stream().distinct().toList());
+
+        // a result for an enterprise that is no partner is kept aside, not relayed to anyone
+        adapter.send("customs.ceb.in", Messages.utf8(fresh(result).replace("<ceb:ebcCode>4403966101</ceb:ebcCode>",
+                "<ceb:ebcCode>4403969999</ceb:ebcCode>")));
+        assertTrue(adapter.take("customs.ceb.in.unmatched", null, TestAdapter.WAIT).isPresent(), "kept aside as unmatched");
+        assertTrue(adapter.take("partner.export-enterprise.receipts", null, java.time.Duration.ofSeconds(1)).isEmpty());
     }
 
     // --- the declaring agent and customs ---------------------------------------------------------

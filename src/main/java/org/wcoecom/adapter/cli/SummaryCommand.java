@@ -51,12 +51,17 @@ final class SummaryCommand implements Callable<Integer> {
             return 2;
         }
         Settings settings = target.settings();
+        ZoneId zone = ZoneId.of(settings.get("adapter.summary.zone"));
+        if (!month.isBefore(YearMonth.now(zone))) {
+            // each enterprise's summary of a month is made once: what is released after this run is left out of it
+            err.println("warning: " + month + " is not over: inventories released later in it will not be summarised");
+            err.flush();
+        }
         List<MonthlySummary.Outcome> outcomes;
         // the embedded database is a file both the running adapter and this command may open
         try (Database db = Databases.open(settings)) {
             MonthlySummary summary = new MonthlySummary(new ExportParcels(db.dataSource()), new Summaries(db.dataSource()),
-                    new SummaryAssembler(DeclarantSettings.from(settings), settings.receiptZone()),
-                    ZoneId.of(settings.get("adapter.summary.zone")));
+                    new SummaryAssembler(DeclarantSettings.from(settings), settings.receiptZone()), zone);
             outcomes = summary.assemble(month);
         }
         if (outcomes.isEmpty()) {

@@ -44,7 +44,9 @@ public final class SummarySchedule {
     /** Step: the summaries to send, the month before summarised first when it is due. */
     public List<CanonicalBatch> due(Exchange exchange) {
         LocalDate today = LocalDate.now(summary.zone());
-        if (enabled && today.getDayOfMonth() >= dayOfMonth) {
+        // once a summary of the month before exists its releases were all summarised (a release is dated when
+        // customs' receipt comes): the schedule does not read the month again every interval
+        if (enabled && today.getDayOfMonth() >= dayOfMonth && !summaries.anyOf(MonthlySummary.dueOn(today).toString())) {
             summary.assemble(MonthlySummary.dueOn(today));
         }
         List<CanonicalBatch> batches = new ArrayList<>();

@@ -45,6 +45,19 @@ public final class Summaries {
         }
     }
 
+    /** Whether any summary of the period was assembled (a month's releases are over once it is). */
+    public boolean anyOf(String period) {
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT 1 FROM summary_run WHERE period = ?")) {
+            s.setString(1, period);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("summaries: " + e.getMessage(), e);
+        }
+    }
+
     /** Keeps a new summary, to be sent; false when the period's summary of this enterprise exists already (nothing changed). */
     public boolean add(Row row) {
         try (Connection c = db.getConnection();

@@ -66,7 +66,9 @@ class SummaryTest {
                 """;
         Files.writeString(data.resolve("partners.yaml"), bundled + export, StandardCharsets.UTF_8);
         adapter = new TestAdapter(data, Map.of("adapter.signature.partner.export-declarant.certificates",
-                PartnerSigning.declarant().pem().toString(), "adapter.summary.interval", "1000"));
+                PartnerSigning.declarant().pem().toString(), "adapter.summary.interval", "1000",
+                // the schedule summarises the month before from the first of the month on
+                "adapter.summary.enabled", "true", "adapter.summary.day-of-month", "1"));
     }
 
     @AfterAll
@@ -89,10 +91,13 @@ class SummaryTest {
                 new Line(SELLER, "502", "8507600090", "502", "1", "20", "20"),
                 new Line(OTHER_SELLER, "304", "8507600090", "142", "4", "25", "100"));
         List<String> numbers = new ArrayList<>();
+        List<String> copNos = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            numbers.add(fileAndRelease(i, lines.get(i)));
+            String[] filed = fileAndRelease(i, lines.get(i));
+            numbers.add(filed[0]);
+            copNos.add(filed[1]);
         }
-        awaitReleased(lines.size());
+        awaitReleased(copNos);
 
         YearMonth period = YearMonth.now(ZoneId.of("Asia/Shanghai"));
         Cli first = Cli.run(args("summary", "--period", period.toString()));
@@ -101,10 +106,9 @@ class SummaryTest {
         // the other enterprise: Germany, 8507 in CNY, 100
         assertTrue(first.out.contains("summary " + period + " of " + SELLER + ": 4 inventories, assembled"), first.out);
         assertTrue(first.out.contains("summary " + period + " of " + OTHER_SELLER + ": 1 inventories, assembled"), first.out);
-        List<String> rows = first.out.lines().filter(l -> l.startsWith("  ") && !l.contains("country"))
-                .map(l -> String.join(" ", l.trim().split("\\s+"))).toList();
-        assertEquals(List.of("US 6109 CNY 1 1 3 90", "US 8507 CNY 2 2 3 228", "US 8507 USD 1 1 1 20", "DE 8507 CNY 1 1 4 100"), rows,
+        assertEquals(List.of("US 6109 CNY 1 1 3 90", "US 8507 CNY 2 2 3 228", "US 8507 USD 1 1 1 20"), rows(first.out, SELLER),
                 first.out);
+        assertEquals(List.of("DE 8507 CNY 1 1 4 100"), rows(first.out, OTHER_SELLER), first.out);
 
         Cli again = Cli.run(args("summary", "--period", period.toString()));
         assertEquals(0, again.exit, again.err);
@@ -146,10 +150,38 @@ class SummaryTest {
         assertTrue(adapter.take("partner.export-enterprise.receipts", null, java.time.Duration.ofSeconds(1)).isEmpty());
     }
 
+    @Test
+    void the_schedule_summarises_the_month_before_and_sends_it() throws Exception {
+        String seller = "4403966104";
+        String[] filed = fileAndRelease(9, new Line(seller, "502", "8507600090", "142", "2", "64", "128"));
+        awaitReleased(List.of(filed[1]));
+        // released on the last day of the month before, as if customs had answered then
+        YearMonth before = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
+        String url = "jdbc:sqlite:" + adapter.dataDir().resolve("db").resolve("adapter.db").toAbsolutePath();
+        try (var c = java.sql.DriverManager.getConnection(url)) {
+            try (var pragma = c.createStatement()) {
+                pragma.execute("PRAGMA busy_timeout = 10000");
+            }
+            var st = c.prepareStatement("UPDATE export_parcel SET released_at = ? WHERE local_ref = ?");
+            st.setTimestamp(1, java.sql.Timestamp.from(before.atEndOfMonth().atTime(12, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant()));
+            st.setString(2, filed[1]);
+            assertEquals(1, st.executeUpdate());
+        }
+
+        XdmNode out = engine.valid(Messages.utf8(TestAdapter.text(adapter.forwarded("summary:" + before + "/" + seller))));
+        assertEquals("CEB701Message", Xml.value(out, "local-name(/*)"));
+        assertEquals(List.of(filed[0]), Xml.values(out, "//ceb:SummaryApplyList/ceb:invtNo"));
+        assertEquals(before.toString().replace("-", "") + "01000000", Xml.value(out, "//ceb:SummaryApplyHead/ceb:startTime"));
+        assertTrue(Xml.value(out, "//ceb:SummaryApplyHead/ceb:note").contains("US 8507 CNY: 1/1, qty 2, value 128"),
+                Xml.value(out, "//ceb:SummaryApplyHead/ceb:note"));
+        // made once: the schedule looks again every second, nothing more leaves
+        assertTrue(adapter.takeForwarded("summary:" + before + "/" + seller, java.time.Duration.ofSeconds(3)).isEmpty(), "sent twice");
+    }
+
     // --- the declaring agent and customs ---------------------------------------------------------
 
-    /** Files a signed export inventory of one line and has customs release it; customs' number for it. */
-    private String fileAndRelease(int i, Line line) throws Exception {
+    /** Files a signed export inventory of one line and has customs release it; customs' number for it and its own. */
+    private String[] fileAndRelease(int i, Line line) throws Exception {
         String key = "SM" + (System.currentTimeMillis() % 10_000_000) + i;
         String copNo = "QD-" + key;
         String orderNo = "EX-" + key;
@@ -187,28 +219,51 @@ class SummaryTest {
                 </ceb:CEB604Message>
                 """.formatted(guid(), guid(), copNo, invtNo, line.seller(), orderNo).strip();
         adapter.send("customs.ceb.in", Messages.utf8(receipt));
-        return invtNo;
+        return new String[] {invtNo, copNo};
     }
 
-    /** Waits (bounded) until customs' answers have released the inventories. */
-    private static void awaitReleased(int count) throws Exception {
-        String url = "jdbc:sqlite:" + adapter.dataDir().resolve("db").resolve("adapter.db").toAbsolutePath() + "?open_mode=1";
+    /** Waits (bounded) until customs' answers have released the inventories of these own numbers. */
+    private static void awaitReleased(List<String> copNos) throws Exception {
         long deadline = System.nanoTime() + TestAdapter.WAIT.toNanos();
         int released = 0;
         while (System.nanoTime() < deadline) {
-            try (var c = java.sql.DriverManager.getConnection(url);
+            released = 0;
+            try (var c = java.sql.DriverManager.getConnection(readOnly());
                  var st = c.prepareStatement("SELECT COUNT(*) FROM export_parcel p JOIN declared_inventory i ON i.declarant = p.declarant"
-                         + " AND i.local_ref = p.local_ref WHERE p.released_at IS NOT NULL AND i.inventory_no IS NOT NULL");
-                 var r = st.executeQuery()) {
-                r.next();
-                released = r.getInt(1);
+                         + " AND i.local_ref = p.local_ref WHERE p.released_at IS NOT NULL AND i.inventory_no IS NOT NULL"
+                         + " AND p.local_ref = ?")) {
+                for (String copNo : copNos) {
+                    st.setString(1, copNo);
+                    try (var r = st.executeQuery()) {
+                        r.next();
+                        released += r.getInt(1);
+                    }
+                }
             }
-            if (released >= count) {
+            if (released == copNos.size()) {
                 return;
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("released " + released + " of " + count + " inventories");
+        throw new AssertionError("released " + released + " of " + copNos.size() + " inventories");
+    }
+
+    private static String readOnly() {
+        return "jdbc:sqlite:" + adapter.dataDir().resolve("db").resolve("adapter.db").toAbsolutePath() + "?open_mode=1";
+    }
+
+    /** The group rows the command printed for an enterprise, blanks collapsed. */
+    private static List<String> rows(String out, String seller) {
+        List<String> rows = new ArrayList<>();
+        boolean in = false;
+        for (String l : out.lines().toList()) {
+            if (l.startsWith("summary ")) {
+                in = l.contains(" of " + seller + ":");
+            } else if (in && l.startsWith("  ") && !l.contains("country")) {
+                rows.add(String.join(" ", l.trim().split("\\s+")));
+            }
+        }
+        return rows;
     }
 
     private static String[] args(String... command) {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         scope = CommandLine.ScopeType.INHERIT,
         versionProvider = AdapterCommand.Version.class,
         description = "Message interchange adapter for cross-border e-commerce customs data.",
-        subcommands = {RunCommand.class, ValidateCommand.class, TranslateCommand.class, FormatsCommand.class, FormatCommand.class, CatalogueCommand.class, DlqCommand.class, AuditCommand.class, StatusCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, TranslateCommand.class, FormatsCommand.class, FormatCommand.class, CatalogueCommand.class, DlqCommand.class, AuditCommand.class, StatusCommand.class, SummaryCommand.class,
                 CorpusCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class AdapterCommand implements Runnable {
 

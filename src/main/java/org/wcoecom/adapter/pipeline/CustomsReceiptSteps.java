@@ -21,12 +21,14 @@ import org.wcoecom.adapter.format.TranslationException;
 import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.receipt.PendingReceipt;
 import org.wcoecom.adapter.receipt.ReceiptService;
+import org.wcoecom.adapter.store.ExportParcels;
 import org.wcoecom.adapter.store.Inventories;
 import org.wcoecom.adapter.store.RecordSenders;
 import org.wcoecom.adapter.xml.XmlError;
 
 /**
- * Receipts from customs (CEB312, 412, 512, 514, 622 on the customs inbound queue): each answer is
+ * Receipts from customs (CEB312, 412, 512, 514, 622 on the customs inbound queue; CEB792 summary
+ * results go to their enterprise, see {@link SummaryResults}): each answer is
  * read into a canonical Response, matched to the record it answers by the keys it carries, and
  * written for that record's sender in the sender's own receipt format. An answer to an inventory
  * also tells the inventories store customs' number for it and whether it was released.
@@ -46,20 +48,33 @@ public final class CustomsReceiptSteps {
     private final RecordSenders senders;
     private final ReceiptService receipts;
     private final Inventories inventories;
+    private final ExportParcels exportParcels;
+    private final SummaryResults summaryResults;
 
     public CustomsReceiptSteps(MessageReader reader, Translator translator, RecordSenders senders, ReceiptService receipts,
-                               Inventories inventories) {
+                               Inventories inventories, ExportParcels exportParcels, SummaryResults summaryResults) {
         this.reader = reader;
         this.translator = translator;
         this.senders = senders;
         this.receipts = receipts;
         this.inventories = inventories;
+        this.exportParcels = exportParcels;
+        this.summaryResults = summaryResults;
     }
 
     /** Body: the customs message. Returns the receipts to relay; unknown answers mark the exchange UNMATCHED. */
     public List<PendingReceipt> relay(Exchange exchange) throws TranslationException {
         byte[] message = exchange.getMessage().getBody(byte[].class);
         ReadResult read = reader.read(message);
+        if (read.valid() && SummaryResults.KIND.equals(read.format().map(f -> f.definition().kind()).orElse(""))) {
+            // a summary result (CEB792) answers no record a partner sent: it goes to the enterprise it is for
+            SummaryResults.Relay relay = summaryResults.relay(read.format().get(), read.document().orElseThrow(), message);
+            exchange.getMessage().setHeader(OUTCOME, relay.unmatched().isEmpty() ? "RELAYED" : "UNMATCHED");
+            if (!relay.unmatched().isEmpty()) {
+                LOG.warn("customs summary result for enterprises that are no partner: {}", relay.unmatched());
+            }
+            return relay.relayed();
+        }
         if (!read.valid() || !"receipt".equals(read.format().map(f -> f.definition().kind()).orElse(""))) {
             throw new IllegalArgumentException("not a valid receipt from customs: " + (read.valid()
                     ? "format " + read.format().map(Format::id).orElse("?") + " is not a receipt"
@@ -106,5 +121,9 @@ public final class CustomsReceiptSteps {
         String status = response.getStatusCode() == null ? "" : response.getStatusCode().getValue();
         Optional<String> number = Optional.ofNullable(refs.get("INVENTORY_NUMBER")).filter(n -> !n.isBlank());
         inventories.answered(refs.get("DECLARANT_CODE"), refs.get("LOCAL_REFERENCE"), number, RELEASED.contains(status));
+        if (RELEASED.contains(status)) {
+            // the monthly summary takes the export inventories released in its period
+            exportParcels.released(refs.get("DECLARANT_CODE"), refs.get("LOCAL_REFERENCE"), java.time.Instant.now());
+        }
     }
 }

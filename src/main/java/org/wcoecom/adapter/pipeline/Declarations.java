@@ -212,6 +212,8 @@ public final class Declarations {
             Declared x = declared.get();
             Inventories.declared(c, x.declarant(), x.localReference(), x.direction(), x.orderNumber(), x.quantities());
         }
+        // an export inventory also by its parcel: arrivals, departures and the monthly summary
+        GoodsMovements.record(c, d);
     }
 
     private static Refuse refuse(OrderType order, List<RuleViolation> violations) {

@@ -268,10 +268,16 @@ public final class Intake {
                 }
                 if (i >= 0 && !in.duplicate(i)) {
                     // kept for the return requests and cancellations that will name it
-                    Optional<Declarations.Declared> declared = Declarations.declared((DeclarationType) Canonical.read(d.document().xml()));
+                    DeclarationType kept = (DeclarationType) Canonical.read(d.document().xml());
+                    Optional<Declarations.Declared> declared = Declarations.declared(kept);
                     if (declared.isPresent()) {
                         Declarations.Declared x = declared.get();
                         tx.declaredInventory(x.declarant(), x.localReference(), x.direction(), x.orderNumber(), x.quantities());
+                    }
+                    Optional<GoodsMovements.Parcel> parcel = GoodsMovements.parcel(kept);
+                    if (parcel.isPresent()) {
+                        GoodsMovements.Parcel p = parcel.get();
+                        tx.exportParcel(p.declarant(), p.localReference(), p.carrier(), p.waybill(), p.seller(), p.declaration());
                     }
                 }
             }

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.declaration.DeclarantSettings;
 import org.wcoecom.adapter.declaration.DeclarationAssembler;
+import org.wcoecom.adapter.declaration.MonthlySummary;
+import org.wcoecom.adapter.declaration.SummaryAssembler;
 import org.wcoecom.adapter.declaration.ExportDeclarationAssembler;
 import org.wcoecom.adapter.declaration.ExportSettings;
 import org.wcoecom.adapter.declaration.TaxEstimator;
@@ -33,6 +35,9 @@ import org.wcoecom.adapter.pipeline.CrossCheckSteps;
 import org.wcoecom.adapter.pipeline.CustomsReceiptSteps;
 import org.wcoecom.adapter.pipeline.DeadLetters;
 import org.wcoecom.adapter.pipeline.Declarations;
+import org.wcoecom.adapter.pipeline.GoodsMovements;
+import org.wcoecom.adapter.pipeline.SummaryResults;
+import org.wcoecom.adapter.pipeline.SummarySchedule;
 import org.wcoecom.adapter.pipeline.InventoryRequests;
 import org.wcoecom.adapter.pipeline.EgressService;
 import org.wcoecom.adapter.pipeline.FileChannel;
@@ -58,6 +63,8 @@ import org.wcoecom.adapter.soap.SoapExchange;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.BuyerTotals;
 import org.wcoecom.adapter.store.Catalogue;
+import org.wcoecom.adapter.store.ExportParcels;
+import org.wcoecom.adapter.store.Summaries;
 import org.wcoecom.adapter.store.Inventories;
 import org.wcoecom.adapter.store.CrossCheckStore;
 import org.wcoecom.adapter.store.Database;
@@ -101,6 +108,7 @@ final class Engine implements AutoCloseable {
         Translator translator = new Translator(formats, maxErrors, () -> signer);
         RecordSenders senders = new RecordSenders(database.dataSource());
         Inventories inventories = new Inventories(database.dataSource());
+        ExportParcels exportParcels = new ExportParcels(database.dataSource());
         ReceivedRecords received = new ReceivedRecords(database.dataSource());
         audit = new AuditTrail(database.dataSource(), settings.integer("adapter.retention.rejected-bytes"));
         ReceiptService receipts = new ReceiptService(formats, translator, partners,
@@ -139,6 +147,7 @@ final class Engine implements AutoCloseable {
                 settings.receiptZone(), metrics));
         main.bind("publishing", new Publishing());
         main.bind("inventoryRequests", new InventoryRequests(inventories));
+        main.bind("goodsMovements", new GoodsMovements(exportParcels));
         main.bind("partnerQueues", new PartnerQueues());
         main.bind("jmsInbound", new JmsInbound(maxMessageBytes, adapterBrokerUser, BrokerUsers.OPERATOR, metrics));
         main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit, metrics));
@@ -160,7 +169,15 @@ final class Engine implements AutoCloseable {
                 new CrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))),
                 new ExportCrossCheckRules(new BigDecimal(settings.get("adapter.crosscheck.tolerance"))), declarations, receipts,
                 java.time.Duration.ofMillis(Long.parseLong(settings.get("adapter.crosscheck.timeout")))));
-        main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts, inventories));
+        Summaries summaries = new Summaries(database.dataSource());
+        MonthlySummary monthlySummary = new MonthlySummary(exportParcels, summaries,
+                new SummaryAssembler(DeclarantSettings.from(settings), settings.receiptZone()),
+                java.time.ZoneId.of(settings.get("adapter.summary.zone")));
+        main.bind("summarySchedule", new SummarySchedule(monthlySummary, summaries, routing.of("summary-declaration").orElseThrow(
+                () -> new IllegalStateException("mappings/routing.yaml has no address for summary-declaration")), translator,
+                Boolean.parseBoolean(settings.get("adapter.summary.enabled")), settings.integer("adapter.summary.day-of-month")));
+        main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts, inventories, exportParcels,
+                new SummaryResults(translator, partners)));
         // customs-to-customs exchange over SOAP (routes/soap.yaml)
         soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource(), tls);
         soap.bind(main);

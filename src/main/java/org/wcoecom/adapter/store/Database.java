@@ -119,6 +119,18 @@ public final class Database implements AutoCloseable {
             "CREATE INDEX IF NOT EXISTS declared_inventory_updated ON declared_inventory (updated_at)",
             "CREATE TABLE IF NOT EXISTS declared_inventory_line (declarant VARCHAR(18) NOT NULL, local_ref VARCHAR(30) NOT NULL,"
                     + " seq INT NOT NULL, quantity VARCHAR(40) NOT NULL, PRIMARY KEY (declarant, local_ref, seq))",
+            // the export inventories' parcels by carrier and waybill number (arrival and departure reports
+            // are matched to them), the declaration whole and its release (the monthly summary)
+            "CREATE TABLE IF NOT EXISTS export_parcel (declarant VARCHAR(18) NOT NULL, local_ref VARCHAR(30) NOT NULL,"
+                    + " logistics_code VARCHAR(18), logistics_no VARCHAR(60), seller VARCHAR(18), content " + blob + " NOT NULL,"
+                    + " released_at TIMESTAMP, arrived_at TIMESTAMP, departed_at TIMESTAMP, updated_at TIMESTAMP NOT NULL,"
+                    + " PRIMARY KEY (declarant, local_ref))",
+            "CREATE INDEX IF NOT EXISTS export_parcel_waybill ON export_parcel (logistics_code, logistics_no)",
+            "CREATE INDEX IF NOT EXISTS export_parcel_released ON export_parcel (released_at)",
+            // a summary assembled for a period and an e-commerce enterprise: never twice
+            "CREATE TABLE IF NOT EXISTS summary_run (period VARCHAR(7) NOT NULL, seller VARCHAR(18) NOT NULL,"
+                    + " record_id VARCHAR(200) NOT NULL, inventories INT NOT NULL, content " + blob + " NOT NULL,"
+                    + " state VARCHAR(8) NOT NULL, created_at TIMESTAMP NOT NULL, sent_at TIMESTAMP, PRIMARY KEY (period, seller))",
             "CREATE TABLE IF NOT EXISTS buyer_total (buyer_key VARCHAR(100) NOT NULL, year_of INT NOT NULL,"
                     + " total " + decimal + " NOT NULL, PRIMARY KEY (buyer_key, year_of))",
             "CREATE TABLE IF NOT EXISTS record_ref (ref_type VARCHAR(35) NOT NULL, ref_value VARCHAR(255) NOT NULL,"

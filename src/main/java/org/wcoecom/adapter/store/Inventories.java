@@ -159,6 +159,11 @@ public final class Inventories {
                     s.setTimestamp(1, Timestamp.from(before));
                     s.executeUpdate();
                 }
+                // the export inventories' parcels (ExportParcels) are kept as long
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM export_parcel WHERE updated_at < ?")) {
+                    s.setTimestamp(1, Timestamp.from(before));
+                    s.executeUpdate();
+                }
                 try (PreparedStatement s = c.prepareStatement("DELETE FROM declared_inventory WHERE updated_at < ?")) {
                     s.setTimestamp(1, Timestamp.from(before));
                     return s.executeUpdate();

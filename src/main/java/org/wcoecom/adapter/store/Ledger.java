@@ -70,6 +70,12 @@ public final class Ledger {
             Inventories.declared(c, declarant, localReference, direction, orderNumber, quantities);
         }
 
+        /** An export inventory the adapter forwards, by its parcel: arrivals, departures and the monthly summary. */
+        public void exportParcel(String declarant, String localReference, String carrier, String waybill, String seller,
+                                 byte[] declaration) throws SQLException {
+            ExportParcels.declared(c, declarant, localReference, carrier, waybill, seller, declaration);
+        }
+
         public void addToBuyer(String buyerKey, int year, BigDecimal amount) throws SQLException {
             totals.add(c, buyerKey, year, amount);
         }

@@ -67,7 +67,13 @@ class BrokerRestartFaultIT {
         BrokerUsers users = new BrokerUsers("adapter-secret", "operator-secret")
                 .partner("demo-logistics", "logistics-secret")
                 .customs("customs-secret", "customs.ceb.out", "customs.ceb.in");
-        return new EmbeddedBroker(dir, "127.0.0.1", port, users, new EmbeddedBroker.Redelivery(6, 500, 2, 5000),
+        EmbeddedBroker broker = new EmbeddedBroker(dir, "127.0.0.1", port, users, new EmbeddedBroker.Redelivery(6, 500, 2, 5000),
                 new EmbeddedBroker.AddressLimit(-1, "PAGE")).operatorAcceptor("127.0.0.1", operatorPort);
+        // an external broker has the canonical addresses of mappings/routing.yaml with their queues (README)
+        for (org.wcoecom.adapter.pipeline.Routing.Route r : org.wcoecom.adapter.pipeline.Routing.load(
+                org.wcoecom.adapter.support.Project.root()).all()) {
+            broker.multicast(r.address(), r.queues());
+        }
+        return broker;
     }
 }

@@ -130,6 +130,15 @@ class TwoNodesTest {
             assertTrue(observer.laterReceipts.values().stream().allMatch(n -> n == 1), "time-out receipts sent once: " + observer.laterReceipts);
             assertTrue(countA.done.get() > 0 && countB.done.get() > 0, "both nodes took messages");
             assertEquals(0, deadLetters(operator), "nothing dead-lettered");
+
+            // each node serves HTTP of its own: the message goes on the shared partner queue and its receipt,
+            // made by whichever node took it, comes back to the node that waits for it
+            for (TestAdapter httpNode : List.of(a, b, a, b)) {
+                String orderNo = "TWO" + run + "-HTTP-" + System.nanoTime();
+                var answer = httpNode.post(Messages.utf8(Messages.order(orderNo, "TX" + orderNo)), SharedBroker.PLATFORM);
+                assertEquals(200, answer.statusCode(), answer.body());
+                assertTrue(answer.body().contains(orderNo), answer.body());
+            }
         } finally {
             broker.close();
         }

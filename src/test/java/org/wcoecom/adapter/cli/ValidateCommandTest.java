@@ -54,8 +54,8 @@ class ValidateCommandTest {
         assertEquals("ERROR no/such/file.xml cannot be read: no such file", r.lines()[0]);
         assertTrue(r.lines()[1].startsWith("ERROR " + unknown + " "), r.lines()[1]);
         assertTrue(r.lines()[1].contains("{urn:example}invoice"), "names the root element seen");
-        assertTrue(r.lines()[1].contains("{http://www.chinaport.gov.cn/ceb} CEB303Message (ceb303)")
-                && r.lines()[1].contains("CEB311Message (ceb311)"), "names the formats known: " + r.lines()[1]);
+        assertTrue(r.lines()[1].contains("{http://www.chinaport.gov.cn/ceb} CEB")
+                && r.lines()[1].contains("CEB303Message (ceb303)") && r.lines()[1].contains("CEB311Message (ceb311)"), "names the formats known: " + r.lines()[1]);
         assertEquals("OK mappings/ceb311/examples/order-single.xml ceb311", r.lines()[2]);
     }
 

@@ -115,7 +115,20 @@ class ReadinessTest {
         }
     }
 
+    /**
+     * The health answer once it is the one expected (a poll consumer, such as the inbox's, is only up once
+     * it has polled, shortly after the start), or the last one seen after 20 s.
+     */
     private static JsonObject health(TestAdapter adapter, String path, int status) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < until) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adapter.managementPort() + path))
+                    .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == status) {
+                break;
+            }
+            sleep(200);
+        }
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adapter.managementPort() + path))
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(status, r.statusCode(), r.body());

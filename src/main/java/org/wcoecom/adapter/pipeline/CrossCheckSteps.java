@@ -249,7 +249,7 @@ public final class CrossCheckSteps {
         if ("Order".equals(a.kind())) {
             // the order names its payment enterprise: a payment from another one waiting here is not its payment
             Optional<Document> payment = target.document("Payment");
-            Optional<String> named = CrossCheckDocuments.paymentProvider(a.xml());
+            Optional<String> named = a.paymentProvider();
             if (payment.isPresent() && named.isPresent() && !named.equals(CrossCheckDocuments.paymentProvider(payment.get().xml()))) {
                 docs.remove("Payment");
                 out.add(notTheNamedProvider(CrossCheckDocuments.arrival(payment.get().xml())));

@@ -32,6 +32,11 @@ public final class Routing {
             return consumers.stream().map(c -> address + "." + c).toList();
         }
 
+        /** The queues of the consumers that run: a queue nobody reads would keep every batch published on the address. */
+        public List<String> queues(java.util.function.Predicate<String> consumerRuns) {
+            return consumers.stream().filter(consumerRuns).map(c -> address + "." + c).toList();
+        }
+
         /** The fully qualified name a consumer reads from, e.g. canonical.order::canonical.order.egress. */
         public String queue(String consumer) {
             return address + "::" + address + "." + consumer;

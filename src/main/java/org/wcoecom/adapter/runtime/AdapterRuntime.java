@@ -337,11 +337,22 @@ public final class AdapterRuntime implements AutoCloseable {
         for (Partner p : partners.all()) {
             broker.limit("partner." + p.id() + ".in", partnerLimit);
         }
+        // the overseas-customs exchange reads its queues only while SOAP is enabled
+        boolean exchanging = Boolean.parseBoolean(settings.get("adapter.soap.enabled"));
         for (Routing.Route r : routing.all()) {
-            broker.multicast(r.address(), r.queues());
+            broker.multicast(r.address(), r.queues(consumer -> exchanging || !EXCHANGE_CONSUMER.equals(consumer)));
         }
+        // the canonical addresses hold so much, then publishing waits: the pipeline takes partner messages
+        // no faster than its slowest consumer (the three-document check, egress) works them off, so neither
+        // the broker nor the store of waiting groups grows without bound under a sustained overload
+        broker.limit(CANONICAL_ADDRESSES, addressLimit(settings, "adapter.broker.canonical-max-bytes", "adapter.broker.canonical-full-policy"));
         return broker;
     }
+
+    /** The consumer name of routing.yaml whose queues the SOAP exchange reads. */
+    private static final String EXCHANGE_CONSUMER = "exchange";
+    /** Every kind's address (mappings/routing.yaml names them canonical.<kind>), as an Artemis match. */
+    private static final String CANONICAL_ADDRESSES = "canonical.#";
 
     private static EmbeddedBroker.AddressLimit partnerLimit(Settings settings) {
         return addressLimit(settings, "adapter.broker.partner-max-bytes", "adapter.broker.partner-full-policy");

@@ -1,6 +1,7 @@
 package org.wcoecom.adapter.xml;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,13 @@ import org.xml.sax.helpers.XMLFilterImpl;
  */
 public final class ElementPathTracker extends XMLFilterImpl {
 
-    private final List<String> steps = new ArrayList<>();
-    private final List<Map<String, Integer>> siblingCounts = new ArrayList<>();
+    // Every element of every message passes here, so nothing is built per element: the names and
+    // sibling positions are kept on two stacks and the path is put together only when asked for.
+    private String[] names = new String[32];
+    private int[] positions = new int[32];
+    /** per open element, how many children of each name it has had so far; a map per depth, reused */
+    private final List<Map<String, int[]>> siblingCounts = new ArrayList<>();
+    private int depth;
     private Locator locator;
 
     public ElementPathTracker(ContentHandler next) {
@@ -32,12 +38,16 @@ public final class ElementPathTracker extends XMLFilterImpl {
 
     /** The current element path; "/" before the root element. */
     public String path() {
-        if (steps.isEmpty()) {
+        if (depth == 0) {
             return "/";
         }
         StringBuilder sb = new StringBuilder();
-        for (String step : steps) {
-            sb.append('/').append(step);
+        for (int i = 0; i < depth; i++) {
+            sb.append('/').append(names[i]);
+            // the root has no siblings, so it needs no index
+            if (i > 0) {
+                sb.append('[').append(positions[i]).append(']');
+            }
         }
         return sb.toString();
     }
@@ -58,18 +68,27 @@ public final class ElementPathTracker extends XMLFilterImpl {
 
     @Override
     public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
-        Map<String, Integer> counts = siblingCounts.get(siblingCounts.size() - 1);
-        int n = counts.merge(localName, 1, Integer::sum);
-        // the root has no siblings, so it needs no index
-        steps.add(steps.isEmpty() ? localName : localName + "[" + n + "]");
-        siblingCounts.add(new HashMap<>());
+        int[] count = siblingCounts.get(depth).computeIfAbsent(localName, k -> new int[1]);
+        count[0]++;
+        if (depth == names.length) {
+            names = Arrays.copyOf(names, depth * 2);
+            positions = Arrays.copyOf(positions, depth * 2);
+        }
+        names[depth] = localName;
+        positions[depth] = count[0];
+        depth++;
+        if (siblingCounts.size() == depth) {
+            siblingCounts.add(new HashMap<>());
+        } else {
+            siblingCounts.get(depth).clear();
+        }
         super.startElement(uri, localName, qName, atts);
     }
 
     @Override
     public void endElement(String uri, String localName, String qName) throws SAXException {
         super.endElement(uri, localName, qName);
-        steps.remove(steps.size() - 1);
-        siblingCounts.remove(siblingCounts.size() - 1);
+        depth--;
+        names[depth] = null;
     }
 }

@@ -59,7 +59,10 @@ public final class Intake {
      * Kinds that declare goods to customs, or ask about a declared inventory: only declarants (and customs
      * administrations) send them.
      */
-    static final Set<String> DECLARATION_KINDS = Set.of("inventory", "declaration", "export-inventory", "return", "cancellation");
+    static final Set<String> DECLARATION_KINDS = Set.of("inventory", "declaration", "export-inventory", "return", "cancellation",
+            "export-consignment-list");
+    /** Kinds only the operator of a customs supervised site sends (role warehouse): what the site received. */
+    static final Set<String> SITE_KINDS = Set.of("consignment-list");
     /** Receipts come from customs, canonical documents from the adapter: a partner sends neither. */
     static final Set<String> NOT_FROM_PARTNERS = Set.of("receipt", "response", "canonical");
 
@@ -158,7 +161,8 @@ public final class Intake {
             throw refuse(in, new XmlError(FORMAT_NOT_ACCEPTED, 0, 0, "/", "records of kind " + kind + " (format " + format.id()
                     + ") are not accepted yet: the adapter does not forward them (no forwardedAs in " + CanonicalKinds.FILE + ")"));
         }
-        if (!in.partner.maySend(format.id()) || (DECLARATION_KINDS.contains(kind) && !in.partner.mayDeclare())) {
+        if (!in.partner.maySend(format.id()) || (DECLARATION_KINDS.contains(kind) && !in.partner.mayDeclare())
+                || (SITE_KINDS.contains(kind) && !in.partner.operatesSite())) {
             throw refuse(in, new XmlError(FORMAT_NOT_ACCEPTED, 0, 0, "/", "partner " + in.partner.id() + " may not send "
                     + format.id() + " messages (it may send: " + String.join(", ", in.partner.formats()) + ")"));
         }

@@ -63,8 +63,8 @@ public final class Intake {
             "export-consignment-list");
     /** Kinds only the operator of a customs supervised site sends (role warehouse): what the site received. */
     static final Set<String> SITE_KINDS = Set.of("consignment-list");
-    /** Receipts come from customs, canonical documents from the adapter: a partner sends neither. */
-    static final Set<String> NOT_FROM_PARTNERS = Set.of("receipt", "response", "canonical");
+    /** Receipts and tax bills come from customs, canonical documents from the adapter: a partner sends none of them. */
+    static final Set<String> NOT_FROM_PARTNERS = Set.of("receipt", "response", "canonical", "tax-bill", "tax-bill-status");
 
     private final MessageReader reader;
     private final Translator translator;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wcoecom.adapter.support.CrossCheck;
 import org.wcoecom.adapter.support.Messages;
 import org.wcoecom.adapter.support.Project;
 import org.wcoecom.adapter.support.TestAdapter;
@@ -28,8 +29,9 @@ import org.wcoecom.adapter.support.Xml;
  * message itself returned), not a record's keys. The adapter finds the record that message carried (egress
  * keeps each message id it sends) and relays the answer to that record's sender in the sender's own
  * receipt format: a carrier's waybill status answered in a CEB514, with customs' status and text and
- * the record's keys, and without the message returned. A receipt naming no message the adapter sent is
- * kept aside.
+ * the record's keys, and without the message returned; one on a declaration the three-document check
+ * assembled reaches the platform of the order as a CEB622, without the carrier's data the declaration holds.
+ * A receipt naming no message the adapter sent is kept aside.
  */
 class CustomsFormatReceiptRelayTest {
 
@@ -77,6 +79,33 @@ class CustomsFormatReceiptRelayTest {
 
         XdmNode ceb514 = relayed(CARRIER + ":" + logisticsNo + "/S");
         assertEquals(logisticsNo, Xml.value(ceb514, "//ceb:logisticsNo"));
+    }
+
+    @Test
+    void a_format_receipt_on_an_assembled_declaration_reaches_the_platform_without_the_carriers_data() throws Exception {
+        CrossCheck.Keys k = CrossCheck.Keys.fresh("FMT-D");
+        for (String[] sent : new String[][] {{Messages.order(k.orderNo(), k.transactionId()), CrossCheck.PLATFORM},
+                {Messages.payment(k.orderNo(), k.transactionId()), CrossCheck.PAYMENT},
+                {Messages.waybill(k.orderNo(), k.logisticsNo()), CrossCheck.LOGISTICS}}) {
+            HttpResponse<String> response = adapter.post(Messages.utf8(fresh(sent[0])), sent[1]);
+            assertEquals(200, response.statusCode(), response.body());
+        }
+        Message declaration = adapter.forwarded(k.declarationRecord());
+        String ceb621 = TestAdapter.text(declaration);
+        assertTrue(ceb621.contains(k.logisticsNo()) && ceb621.contains("3120968001"), "the declaration holds the carrier's data");
+        adapter.send("customs.ceb.in", Messages.utf8(formatReceipt(declaration.getStringProperty("AdapterMessageGuid"), ceb621)
+                .replace("CEB513Message</oriMessageType>", "CEB621Message</oriMessageType>")));
+
+        Message m = adapter.take("partner." + CrossCheck.PLATFORM + ".receipts", "AdapterRecordId = '" + k.declarationRecord() + "'",
+                TestAdapter.WAIT).orElseThrow(() -> new AssertionError("customs' CEB900 was not relayed to the platform"));
+        String relayed = TestAdapter.text(m);
+        XdmNode ceb622 = engine.valid(Messages.utf8(relayed));
+        assertEquals("CEB622Message", Xml.value(ceb622, "local-name(/*)"));
+        assertEquals("-1", Xml.value(ceb622, "//ceb:returnStatus"));
+        assertEquals(Xml.value(engine.valid(Messages.utf8(ceb621)), "//ceb:InventoryHead/ceb:copNo"), Xml.value(ceb622, "//ceb:copNo"),
+                "the declaration's keys, as registered");
+        assertTrue(!relayed.contains(k.logisticsNo()) && !relayed.contains("3120968001") && !relayed.contains("CEB621Message"),
+                "neither the carrier's data nor the declaration returned reach the platform: " + relayed);
     }
 
     @Test

@@ -56,8 +56,8 @@ public final class Intake {
     public static final String PARTNER_UNKNOWN = "PARTNER_UNKNOWN";
     static final String SOAP = "soap";
     /**
-     * Kinds that declare goods to customs, or ask about a declared inventory: only declarants (and customs
-     * administrations) send them.
+     * Kinds that declare goods to customs, ask about a declared inventory or list its parcels (CEB607): only
+     * declarants (and customs administrations) send them.
      */
     static final Set<String> DECLARATION_KINDS = Set.of("inventory", "declaration", "export-inventory", "return", "cancellation",
             "export-consignment-list");

@@ -170,7 +170,7 @@
   <xsl:function name="r:status-of" as="xs:string">
     <xsl:param name="response" as="element(c:Response)"/>
     <xsl:sequence select="($response/c:StatusCode[@scheme = 'CEB-RETURN-STATUS'],
-        '100'[$response/c:Outcome = 'REJECTED' and matches(string($response/c:Error[1]/c:Code), '^(CC|EX|SCREEN|DECL|RET|CAN|MOV)-')],
+        '100'[$response/c:Outcome = 'REJECTED' and matches(string($response/c:Error[1]/c:Code), '^(CC|EX|SCREEN|DECL|RET|CAN|MOV|LST)-')],
         ($r:error-status($r:root), map{})[1](string($response/c:Error[1]/c:Code))[$response/c:Outcome = 'REJECTED'],
         $r:status(string($response/c:Outcome)))[1]"/>
   </xsl:function>
@@ -202,7 +202,7 @@
              the canonical fields for business rules, "path: description" otherwise -->
         <xsl:variable name="items" select="($response/c:Message[string()],
             for $e in $response/c:Error return
-              (if (matches(string($e/c:Code), '^(CC|EX|SCREEN|DECL|RET|CAN|MOV)-')) then $e/c:Code || ' ' else '')
+              (if (matches(string($e/c:Code), '^(CC|EX|SCREEN|DECL|RET|CAN|MOV|LST)-')) then $e/c:Code || ' ' else '')
               || (if ($e/c:Pointer[c:Line > 0]) then $e/c:Pointer[1]/c:Line || ':' || ($e/c:Pointer[1]/c:Column, 0)[1] || ' ' || $e/c:Pointer[1]/c:Path || ' '
                   else if ($e/c:Pointer) then string-join($e/c:Pointer/c:Path, ', ') || ': ' else '')
               || $e/c:Description)"/>

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.wcoecom.adapter.canonical.Canonical;
+import org.wcoecom.adapter.canonical.model.RefersToType;
 import org.wcoecom.adapter.canonical.model.ReferenceType;
 import org.wcoecom.adapter.canonical.model.ResponseType;
 import org.wcoecom.adapter.format.CanonicalDocument;
@@ -28,9 +31,12 @@ import org.wcoecom.adapter.xml.XmlError;
 
 /**
  * Receipts from customs (CEB312, 412, 512, 514, 622 on the customs inbound queue; CEB792 summary
- * results go to their enterprise, see {@link SummaryResults}): each answer is
+ * results go to their enterprise, see {@link SummaryResults}; CEB816 tax bills and CEB818 their
+ * statuses to the parties they name, see {@link TaxBills}): each answer is
  * read into a canonical Response, matched to the record it answers by the keys it carries, and
- * written for that record's sender in the sender's own receipt format. An answer to an inventory
+ * written for that record's sender in the sender's own receipt format. An answer that names a message
+ * the adapter sent rather than a record's keys (CEB900, the exchange platform's format check) is
+ * matched by that message's id, which egress registered. An answer to an inventory
  * also tells the inventories store customs' number for it and whether it was released.
  */
 public final class CustomsReceiptSteps {
@@ -42,6 +48,8 @@ public final class CustomsReceiptSteps {
     /** The formats of the inventories the adapter declares, and customs' statuses that release one. */
     private static final Set<String> INVENTORY_FORMATS = Set.of("ceb621", "ceb603");
     private static final Set<String> RELEASED = Set.of("800", "899");
+    /** The guid of the message a format-check receipt returns, read from its start tag (it may not be well-formed). */
+    private static final Pattern RETURNED_GUID = Pattern.compile("<(?:[A-Za-z_][\\w.-]*:)?CEB\\d{3}Message\\b[^>]{0,2000}?\\sguid\\s*=\\s*[\"']([^\"'<>]{1,64})[\"']");
 
     private final MessageReader reader;
     private final Translator translator;
@@ -50,9 +58,11 @@ public final class CustomsReceiptSteps {
     private final Inventories inventories;
     private final ExportParcels exportParcels;
     private final SummaryResults summaryResults;
+    private final TaxBills taxBills;
 
     public CustomsReceiptSteps(MessageReader reader, Translator translator, RecordSenders senders, ReceiptService receipts,
-                               Inventories inventories, ExportParcels exportParcels, SummaryResults summaryResults) {
+                               Inventories inventories, ExportParcels exportParcels, SummaryResults summaryResults,
+                               TaxBills taxBills) {
         this.reader = reader;
         this.translator = translator;
         this.senders = senders;
@@ -60,6 +70,7 @@ public final class CustomsReceiptSteps {
         this.inventories = inventories;
         this.exportParcels = exportParcels;
         this.summaryResults = summaryResults;
+        this.taxBills = taxBills;
     }
 
     /** Body: the customs message. Returns the receipts to relay; unknown answers mark the exchange UNMATCHED. */
@@ -72,6 +83,15 @@ public final class CustomsReceiptSteps {
             exchange.getMessage().setHeader(OUTCOME, relay.unmatched().isEmpty() ? "RELAYED" : "UNMATCHED");
             if (!relay.unmatched().isEmpty()) {
                 LOG.warn("customs summary result for enterprises that are no partner: {}", relay.unmatched());
+            }
+            return relay.relayed();
+        }
+        if (read.valid() && TaxBills.KINDS.contains(read.format().map(f -> f.definition().kind()).orElse(""))) {
+            // a tax bill answers no record either: it goes to the parties it names
+            TaxBills.Relay relay = taxBills.relay(read.format().get(), read.document().orElseThrow(), message);
+            exchange.getMessage().setHeader(OUTCOME, relay.unmatched().isEmpty() ? "RELAYED" : "UNMATCHED");
+            if (!relay.unmatched().isEmpty()) {
+                LOG.warn("customs tax bills for no known partner: {}", relay.unmatched());
             }
             return relay.relayed();
         }
@@ -91,9 +111,14 @@ public final class CustomsReceiptSteps {
             for (ReferenceType r : response.getRefersTo().getReference()) {
                 refs.putIfAbsent(r.getType(), r.getValue());
             }
-            Optional<RecordSenders.Sender> sender = senders.find(answered, refs);
+            Optional<RecordSenders.Sender> sender = answered == null ? Optional.empty() : senders.find(answered, refs);
             if (sender.isEmpty()) {
-                unmatched.add(answered + " " + refs);
+                Optional<PendingReceipt> byMessage = answeringMessage(response);
+                if (byMessage.isPresent()) {
+                    relayed.add(byMessage.get());
+                } else {
+                    unmatched.add(answered + " " + refs + messageId(response.getRefersTo()));
+                }
                 continue;
             }
             inventoryAnswered(answered, refs, response);
@@ -108,6 +133,53 @@ public final class CustomsReceiptSteps {
                     read.document().orElseThrow()).orElse("?"), unmatched);
         }
         return relayed;
+    }
+
+    /**
+     * An answer that names the message the adapter sent (CEB900: its id, and the message returned) goes
+     * to the sender of the record that message carried, in that sender's receipt format, with the keys
+     * of the record as registered: the message returned is left out (a declaration the adapter
+     * assembled holds other parties' data).
+     */
+    private Optional<PendingReceipt> answeringMessage(ResponseType response) throws TranslationException {
+        List<String> ids = new ArrayList<>();
+        Optional.ofNullable(response.getRefersTo().getMessageId()).filter(id -> !id.isBlank()).ifPresent(ids::add);
+        returnedGuid(response.getOriginalMessage()).filter(id -> !ids.contains(id)).ifPresent(ids::add);
+        for (String id : ids) {
+            Optional<RecordSenders.Registered> record = senders.byMessageId(id);
+            if (record.isEmpty()) {
+                continue;
+            }
+            RecordSenders.Sender sender = record.get().sender();
+            RefersToType to = response.getRefersTo();
+            to.setFormat(sender.format());
+            to.setRecordId(sender.recordId());
+            to.setPartner(sender.partner());
+            to.setMessageId(id);
+            to.getReference().clear();
+            record.get().references().forEach((type, value) -> {
+                ReferenceType ref = new ReferenceType();
+                ref.setType(type);
+                ref.setValue(value);
+                to.getReference().add(ref);
+            });
+            response.setOriginalMessage(null);
+            return Optional.of(new PendingReceipt(sender.partner(), sender.channel(), sender.recordId(),
+                    receipts.relayed(response, sender.format(), sender.partner())));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> returnedGuid(String returned) {
+        if (returned == null || returned.isEmpty()) {
+            return Optional.empty();
+        }
+        Matcher m = RETURNED_GUID.matcher(returned.length() > 4000 ? returned.substring(0, 4000) : returned);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static String messageId(RefersToType to) {
+        return to.getMessageId() == null ? "" : " message " + to.getMessageId();
     }
 
     /**

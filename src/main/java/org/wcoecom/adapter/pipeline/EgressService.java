@@ -30,6 +30,8 @@ import org.wcoecom.adapter.format.Translator;
 import org.wcoecom.adapter.message.Headers;
 import org.wcoecom.adapter.operations.FlowMetrics;
 import org.wcoecom.adapter.store.AuditTrail;
+import org.wcoecom.adapter.store.Ledger;
+import org.wcoecom.adapter.store.RecordSenders;
 import org.wcoecom.adapter.xml.Saxon;
 import org.wcoecom.adapter.xml.SecureXml;
 import org.wcoecom.adapter.xml.XmlError;
@@ -52,6 +54,7 @@ public final class EgressService {
     public static final String DESTINATION = "AdapterDestination";
     private static final String OUTCOMES = "AdapterEgressOutcomes";
     private static final String SENT = "AdapterEgressSent";
+    private static final String MESSAGE_IDS = "AdapterEgressMessageIds";
 
     /** A record written for its destination: whose, in which format. */
     private record Sent(String partner, String format) {
@@ -68,7 +71,7 @@ public final class EgressService {
     private final FormatRegistry formats;
     private final Translator translator;
     private final Map<String, String> transferOverrides;
-    private final AuditTrail audit;
+    private final Ledger ledger;
     private final long maxMessageBytes;
 
     /**
@@ -77,13 +80,13 @@ public final class EgressService {
      * @param maxMessageBytes   the largest message the destination takes (0: no limit): a larger one
      *                          would only be refused there, so it is dead-lettered here, with the reason
      */
-    public EgressService(FormatRegistry formats, Translator translator, Map<String, String> transferOverrides, AuditTrail audit,
+    public EgressService(FormatRegistry formats, Translator translator, Map<String, String> transferOverrides, Ledger ledger,
                          long maxMessageBytes, FlowMetrics metrics) {
         this.metrics = metrics;
         this.formats = formats;
         this.translator = translator;
         this.transferOverrides = Map.copyOf(transferOverrides);
-        this.audit = audit;
+        this.ledger = ledger;
         this.maxMessageBytes = maxMessageBytes;
     }
 
@@ -113,6 +116,7 @@ public final class EgressService {
         List<Outgoing> out = new ArrayList<>();
         List<AuditTrail.Event> events = new ArrayList<>();
         List<Sent> sent = new ArrayList<>();
+        List<RecordSenders.Registration> messageIds = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
             XdmNode record = records.get(i);
             String recordId = recordId(record);
@@ -139,6 +143,10 @@ public final class EgressService {
                 events.add(new AuditTrail.Event(Instant.now(), AuditTrail.FORWARDED, partner, "jms", target.id(), guid, recordId,
                         AuditTrail.sha256(xml), "SENT", "to " + destination, null));
                 sent.add(new Sent(partner, target.id()));
+                // customs' format-check receipt (CEB900) names this message id: it leads back to the record
+                messageIds.add(new RecordSenders.Registration(new RecordSenders.Sender(target.id(), recordId,
+                        partner.isEmpty() ? "adapter" : partner, channel == null ? "jms" : channel),
+                        Map.of(RecordSenders.MESSAGE_ID, guid)));
             } catch (TranslationException | RuntimeException e) {
                 String reason = (e instanceof TranslationException t ? "TranslationException: " + t.errors()
                         : e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -159,6 +167,7 @@ public final class EgressService {
             }
         }
         exchange.setProperty(OUTCOMES, events);
+        exchange.setProperty(MESSAGE_IDS, messageIds);
         exchange.setProperty(SENT, new Forwarding(sent, channel, receivedAt == null ? null : Instant.ofEpochMilli(receivedAt)));
         if (replayOf != null && !replayOf.isEmpty()) {
             String first = records.isEmpty() ? "" : recordId(records.get(0));
@@ -177,12 +186,18 @@ public final class EgressService {
         m.setBody(o.body());
     }
 
-    /** Camel step once the batch's messages are sent: their audit events, in one transaction. */
+    /** Camel step once the batch's messages are sent: their audit events and message ids, in one transaction. */
     public void forwarded(Exchange exchange) {
         @SuppressWarnings("unchecked")
         List<AuditTrail.Event> events = exchange.getProperty(OUTCOMES, List.class);
-        if (events != null) {
-            audit.record(events);
+        @SuppressWarnings("unchecked")
+        List<RecordSenders.Registration> messageIds = exchange.getProperty(MESSAGE_IDS, List.class);
+        if (events != null || messageIds != null) {
+            ledger.inTransaction(tx -> {
+                tx.audit(events == null ? List.of() : events);
+                tx.register(messageIds == null ? List.of() : messageIds);
+                return null;
+            });
         }
         Forwarding forwarding = exchange.getProperty(SENT, Forwarding.class);
         if (forwarding != null) {

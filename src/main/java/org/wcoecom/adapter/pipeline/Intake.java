@@ -56,12 +56,15 @@ public final class Intake {
     public static final String PARTNER_UNKNOWN = "PARTNER_UNKNOWN";
     static final String SOAP = "soap";
     /**
-     * Kinds that declare goods to customs, or ask about a declared inventory: only declarants (and customs
-     * administrations) send them.
+     * Kinds that declare goods to customs, ask about a declared inventory or list its parcels (CEB607): only
+     * declarants (and customs administrations) send them.
      */
-    static final Set<String> DECLARATION_KINDS = Set.of("inventory", "declaration", "export-inventory", "return", "cancellation");
-    /** Receipts come from customs, canonical documents from the adapter: a partner sends neither. */
-    static final Set<String> NOT_FROM_PARTNERS = Set.of("receipt", "response", "canonical");
+    static final Set<String> DECLARATION_KINDS = Set.of("inventory", "declaration", "export-inventory", "return", "cancellation",
+            "export-consignment-list");
+    /** Kinds only the operator of a customs supervised site sends (role warehouse): what the site received. */
+    static final Set<String> SITE_KINDS = Set.of("consignment-list");
+    /** Receipts and tax bills come from customs, canonical documents from the adapter: a partner sends none of them. */
+    static final Set<String> NOT_FROM_PARTNERS = Set.of("receipt", "response", "canonical", "tax-bill", "tax-bill-status");
 
     private final MessageReader reader;
     private final Translator translator;
@@ -158,7 +161,8 @@ public final class Intake {
             throw refuse(in, new XmlError(FORMAT_NOT_ACCEPTED, 0, 0, "/", "records of kind " + kind + " (format " + format.id()
                     + ") are not accepted yet: the adapter does not forward them (no forwardedAs in " + CanonicalKinds.FILE + ")"));
         }
-        if (!in.partner.maySend(format.id()) || (DECLARATION_KINDS.contains(kind) && !in.partner.mayDeclare())) {
+        if (!in.partner.maySend(format.id()) || (DECLARATION_KINDS.contains(kind) && !in.partner.mayDeclare())
+                || (SITE_KINDS.contains(kind) && !in.partner.operatesSite())) {
             throw refuse(in, new XmlError(FORMAT_NOT_ACCEPTED, 0, 0, "/", "partner " + in.partner.id() + " may not send "
                     + format.id() + " messages (it may send: " + String.join(", ", in.partner.formats()) + ")"));
         }

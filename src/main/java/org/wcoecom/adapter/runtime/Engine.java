@@ -32,11 +32,13 @@ import org.wcoecom.adapter.partner.PartnerDirectory;
 import org.wcoecom.adapter.pipeline.BatchFiles;
 import org.wcoecom.adapter.pipeline.BatchOutcome;
 import org.wcoecom.adapter.pipeline.CrossCheckSteps;
+import org.wcoecom.adapter.pipeline.ConsignmentLists;
 import org.wcoecom.adapter.pipeline.CustomsReceiptSteps;
 import org.wcoecom.adapter.pipeline.DeadLetters;
 import org.wcoecom.adapter.pipeline.Declarations;
 import org.wcoecom.adapter.pipeline.GoodsMovements;
 import org.wcoecom.adapter.pipeline.SummaryResults;
+import org.wcoecom.adapter.pipeline.TaxBills;
 import org.wcoecom.adapter.pipeline.SummarySchedule;
 import org.wcoecom.adapter.pipeline.InventoryRequests;
 import org.wcoecom.adapter.pipeline.EgressService;
@@ -148,11 +150,14 @@ final class Engine implements AutoCloseable {
         main.bind("publishing", new Publishing());
         main.bind("inventoryRequests", new InventoryRequests(inventories));
         main.bind("goodsMovements", new GoodsMovements(exportParcels));
+        main.bind("consignmentLists", new ConsignmentLists(inventories, senders, formats.all().stream()
+                .filter(f -> java.util.Set.of("waybill", "export-waybill").contains(f.definition().kind())).map(f -> f.id())
+                .collect(java.util.stream.Collectors.toSet())));
         main.bind("partnerQueues", new PartnerQueues());
         main.bind("jmsInbound", new JmsInbound(maxMessageBytes, adapterBrokerUser, BrokerUsers.OPERATOR, metrics));
         main.bind("deadLetters", new DeadLetters(settings.integer("adapter.reliability.max-attempts"), received, audit, metrics));
         main.bind("receipts", receipts);
-        main.bind("egress", new EgressService(formats, translator, transfer, audit,
+        main.bind("egress", new EgressService(formats, translator, transfer, ledger,
                 Long.parseLong(settings.get("adapter.egress.ceb.max-message-bytes")), metrics));
         main.bind("files", new FileChannel(partners));
         main.bind("regularFilesOnly", new RegularFilesOnly());
@@ -177,7 +182,7 @@ final class Engine implements AutoCloseable {
                 () -> new IllegalStateException("mappings/routing.yaml has no address for summary-declaration")), translator,
                 Boolean.parseBoolean(settings.get("adapter.summary.enabled")), settings.integer("adapter.summary.day-of-month")));
         main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts, inventories, exportParcels,
-                new SummaryResults(translator, partners)));
+                new SummaryResults(translator, partners), new TaxBills(translator, partners, senders, inventories)));
         // customs-to-customs exchange over SOAP (routes/soap.yaml)
         soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource(), tls);
         soap.bind(main);

@@ -115,6 +115,27 @@ public final class Inventories {
         }
     }
 
+    /**
+     * The inventory customs numbered so, whoever declared it (customs' numbers are its own, one per
+     * inventory): for messages that name the inventory but not its declaring agent (CEB818).
+     */
+    public Optional<Inventory> byCustomsNumber(String inventoryNumber) {
+        String declarant = null;
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT declarant FROM declared_inventory WHERE inventory_no = ?"
+                     + " ORDER BY updated_at DESC")) {
+            s.setString(1, inventoryNumber);
+            try (ResultSet r = s.executeQuery()) {
+                if (r.next()) {
+                    declarant = r.getString(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("inventories: " + e.getMessage(), e);
+        }
+        return declarant == null ? Optional.empty() : byCustomsNumber(declarant, inventoryNumber);
+    }
+
     /** The inventory customs numbered so, declared by the given declaring agent. */
     public Optional<Inventory> byCustomsNumber(String declarant, String inventoryNumber) {
         try (Connection c = db.getConnection()) {

@@ -20,6 +20,12 @@ import javax.sql.DataSource;
  */
 public final class RecordSenders {
 
+    /**
+     * The reference type under which egress registers the id (guid) of each message it sends for a
+     * record: customs' format-check receipts (CEB900) name the message, not the record.
+     */
+    public static final String MESSAGE_ID = "MESSAGE_ID";
+
     private final DataSource db;
 
     public RecordSenders(DataSource db) {
@@ -113,6 +119,91 @@ public final class RecordSenders {
                 }
             }
             return Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up record senders: " + e.getMessage(), e);
+        }
+    }
+
+    /** A record of any of the given formats (the first that has one) that carries every one of the given references. */
+    public Optional<Sender> findAny(java.util.Collection<String> formats, Map<String, String> references) {
+        for (String format : formats) {
+            Optional<Sender> found = find(format, references);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Everyone a record of the given format carrying the given reference was registered for, oldest
+     * first, each partner once: customs' tax bills, relayed to several parties, are registered per party.
+     */
+    public List<Sender> all(String format, String refType, String refValue) {
+        List<Sender> found = new ArrayList<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT record_id, partner, channel FROM record_ref"
+                     + " WHERE ref_type = ? AND ref_value = ? AND format = ? ORDER BY created_at")) {
+            s.setString(1, refType);
+            s.setString(2, refValue);
+            s.setString(3, format);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    String partner = r.getString(2);
+                    if (found.stream().noneMatch(f -> f.partner().equals(partner))) {
+                        found.add(new Sender(format, r.getString(1), partner, r.getString(3)));
+                    }
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up record senders: " + e.getMessage(), e);
+        }
+    }
+
+    /** A record's sender and the references it was registered with. */
+    public record Registered(Sender sender, Map<String, String> references) {
+    }
+
+    /**
+     * The record the adapter sent in the message of the given id ({@link #MESSAGE_ID}, registered by
+     * egress), with its sender's registration: its format as received, partner, channel and references.
+     * Empty when no such message was sent, or its record's sender is not known (any more).
+     */
+    public Optional<Registered> byMessageId(String messageId) {
+        try (Connection c = db.getConnection()) {
+            String recordId = null;
+            try (PreparedStatement s = c.prepareStatement("SELECT record_id FROM record_ref WHERE ref_type = ? AND ref_value = ?"
+                    + " ORDER BY created_at DESC")) {
+                s.setString(1, MESSAGE_ID);
+                s.setString(2, messageId);
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        recordId = r.getString(1);
+                    }
+                }
+            }
+            if (recordId == null) {
+                return Optional.empty();
+            }
+            Sender sender = null;
+            Map<String, String> refs = new java.util.LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT format, partner, channel, ref_type, ref_value FROM record_ref"
+                    + " WHERE record_id = ? AND ref_type <> ? ORDER BY created_at DESC")) {
+                s.setString(1, recordId);
+                s.setString(2, MESSAGE_ID);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        if (sender == null) {
+                            sender = new Sender(r.getString(1), recordId, r.getString(2), r.getString(3));
+                        }
+                        if (sender.format().equals(r.getString(1))) {
+                            refs.putIfAbsent(r.getString(4), r.getString(5));
+                        }
+                    }
+                }
+            }
+            return sender == null ? Optional.empty() : Optional.of(new Registered(sender, refs));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot look up record senders: " + e.getMessage(), e);
         }

@@ -24,6 +24,7 @@ import org.wcoecom.adapter.receipt.ReceiptService;
 import org.wcoecom.adapter.store.ExportParcels;
 import org.wcoecom.adapter.store.Inventories;
 import org.wcoecom.adapter.store.RecordSenders;
+import org.wcoecom.adapter.store.Returns;
 import org.wcoecom.adapter.xml.XmlError;
 
 /**
@@ -42,6 +43,8 @@ public final class CustomsReceiptSteps {
     /** The formats of the inventories the adapter declares, and customs' statuses that release one. */
     private static final Set<String> INVENTORY_FORMATS = Set.of("ceb621", "ceb603");
     private static final Set<String> RELEASED = Set.of("800", "899");
+    /** The formats of the return requests the adapter forwards (import, export). */
+    private static final Set<String> RETURN_FORMATS = Set.of("ceb625", "ceb213");
 
     private final MessageReader reader;
     private final Translator translator;
@@ -50,9 +53,11 @@ public final class CustomsReceiptSteps {
     private final Inventories inventories;
     private final ExportParcels exportParcels;
     private final SummaryResults summaryResults;
+    private final Returns returns;
 
     public CustomsReceiptSteps(MessageReader reader, Translator translator, RecordSenders senders, ReceiptService receipts,
-                               Inventories inventories, ExportParcels exportParcels, SummaryResults summaryResults) {
+                               Inventories inventories, ExportParcels exportParcels, SummaryResults summaryResults, Returns returns) {
+        this.returns = returns;
         this.reader = reader;
         this.translator = translator;
         this.senders = senders;
@@ -97,6 +102,7 @@ public final class CustomsReceiptSteps {
                 continue;
             }
             inventoryAnswered(answered, refs, response);
+            returnAnswered(answered, refs, response, sender.get());
             response.getRefersTo().setRecordId(sender.get().recordId());
             response.getRefersTo().setPartner(sender.get().partner());
             relayed.add(new PendingReceipt(sender.get().partner(), sender.get().channel(), sender.get().recordId(),
@@ -108,6 +114,18 @@ public final class CustomsReceiptSteps {
                     read.document().orElseThrow()).orElse("?"), unmatched);
         }
         return relayed;
+    }
+
+    /**
+     * An answer to a return request (CEB626, CEB214): a refused request takes nothing back from its
+     * inventory any more; a concluded import request is closed (see {@link Returns#answered}).
+     */
+    private void returnAnswered(String answered, Map<String, String> refs, ResponseType response, RecordSenders.Sender sender) {
+        String number = refs.get("LOCAL_REFERENCE");
+        if (!RETURN_FORMATS.contains(answered) || number == null || number.isBlank() || response.getStatusCode() == null) {
+            return;
+        }
+        returns.answered(sender.partner(), sender.recordId(), number, response.getStatusCode().getValue());
     }
 
     /**

@@ -57,9 +57,11 @@ public final class Intake {
     static final String SOAP = "soap";
     /**
      * Kinds that declare goods to customs, or ask about a declared inventory: only declarants (and customs
-     * administrations) send them.
+     * administrations) send them. An export return request (CEB213) is the e-commerce enterprise's own
+     * (its ebcCode is the sender's), so it is not among them.
      */
-    static final Set<String> DECLARATION_KINDS = Set.of("inventory", "declaration", "export-inventory", "return", "cancellation");
+    static final Set<String> DECLARATION_KINDS = Set.of("inventory", "declaration", "export-inventory", "return", "cancellation",
+            "export-cancellation");
     /** Receipts come from customs, canonical documents from the adapter: a partner sends neither. */
     static final Set<String> NOT_FROM_PARTNERS = Set.of("receipt", "response", "canonical");
 
@@ -279,6 +281,12 @@ public final class Intake {
                         GoodsMovements.Parcel p = parcel.get();
                         tx.exportParcel(p.declarant(), p.localReference(), p.carrier(), p.waybill(), p.seller(), p.declaration());
                     }
+                }
+            }
+            // what its new return requests take back of their inventories, what its tallies close (a duplicate changes nothing)
+            for (InventoryRequests.Effect effect : in.inventoryEffects) {
+                if (!in.duplicate(effect.document())) {
+                    effect.apply(tx);
                 }
             }
             return null;

@@ -66,6 +66,7 @@ import org.wcoecom.adapter.store.Catalogue;
 import org.wcoecom.adapter.store.ExportParcels;
 import org.wcoecom.adapter.store.Summaries;
 import org.wcoecom.adapter.store.Inventories;
+import org.wcoecom.adapter.store.Returns;
 import org.wcoecom.adapter.store.CrossCheckStore;
 import org.wcoecom.adapter.store.Database;
 import org.wcoecom.adapter.store.Leases;
@@ -108,6 +109,7 @@ final class Engine implements AutoCloseable {
         Translator translator = new Translator(formats, maxErrors, () -> signer);
         RecordSenders senders = new RecordSenders(database.dataSource());
         Inventories inventories = new Inventories(database.dataSource());
+        Returns returns = new Returns(database.dataSource());
         ExportParcels exportParcels = new ExportParcels(database.dataSource());
         ReceivedRecords received = new ReceivedRecords(database.dataSource());
         audit = new AuditTrail(database.dataSource(), settings.integer("adapter.retention.rejected-bytes"));
@@ -146,7 +148,7 @@ final class Engine implements AutoCloseable {
         main.bind("intake", new Intake(reader, translator, partners, signatures, declarations, ledger, routing, formats.kinds(), maxMessageBytes,
                 settings.receiptZone(), metrics));
         main.bind("publishing", new Publishing());
-        main.bind("inventoryRequests", new InventoryRequests(inventories));
+        main.bind("inventoryRequests", new InventoryRequests(inventories, returns));
         main.bind("goodsMovements", new GoodsMovements(exportParcels));
         main.bind("partnerQueues", new PartnerQueues());
         main.bind("jmsInbound", new JmsInbound(maxMessageBytes, adapterBrokerUser, BrokerUsers.OPERATOR, metrics));
@@ -177,7 +179,7 @@ final class Engine implements AutoCloseable {
                 () -> new IllegalStateException("mappings/routing.yaml has no address for summary-declaration")), translator,
                 Boolean.parseBoolean(settings.get("adapter.summary.enabled")), settings.integer("adapter.summary.day-of-month")));
         main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts, inventories, exportParcels,
-                new SummaryResults(translator, partners)));
+                new SummaryResults(translator, partners), returns));
         // customs-to-customs exchange over SOAP (routes/soap.yaml)
         soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource(), tls);
         soap.bind(main);

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.wcoecom.adapter.support.Channels;
 import org.wcoecom.adapter.support.ExportReturns;
 import org.wcoecom.adapter.support.ExportReturns.Filed;
 import org.wcoecom.adapter.support.Messages;
@@ -33,7 +36,7 @@ import org.wcoecom.adapter.support.Xml;
  * that enterprise and forwarded to customs as a CEB213; it is refused in a CEB214 naming the rule when
  * the adapter declared no such inventory (or declared it for another enterprise, which the receipt does
  * not tell), when customs has not released it, when a line returns more than was declared, and when it
- * returns more than the requests accepted before left.
+ * returns more than the requests accepted before left. Over HTTP, JMS and files alike.
  */
 class ExportReturnRequestTest {
 
@@ -135,6 +138,24 @@ class ExportReturnRequestTest {
                 ExportReturns.returnWaybill()));
         assertEquals(200, rest.statusCode(), rest.body());
         adapter.forwarded(record(f));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {Channels.JMS, Channels.FILE})
+    void over_jms_and_files_the_request_is_matched_and_answered_in_a_ceb214_there(String channel) throws Exception {
+        Filed f = ExportReturns.file(adapter, true);
+        String refused = Channels.answer(adapter, channel, ExportReturns.ENTERPRISE, Messages.utf8(ExportReturns.returnRequest(f,
+                ExportReturns.SELLER, ExportReturns.ownNumber("TA"), "3", ExportReturns.returnWaybill())));
+        XdmNode no = engine.valid(Messages.utf8(refused));
+        assertEquals("CEB214Message", Xml.value(no, "local-name(/*)"));
+        assertEquals("100", Xml.value(no, "(//ceb:returnStatus)[1]"));
+        assertTrue(String.join(" ", Xml.values(no, "//ceb:returnInfo")).contains("RET-QUANTITY /"), refused);
+
+        String accepted = Channels.answer(adapter, channel, ExportReturns.ENTERPRISE, Messages.utf8(ExportReturns.returnRequest(f,
+                ExportReturns.SELLER, ExportReturns.ownNumber("TB"), "2", ExportReturns.returnWaybill())));
+        assertEquals("2", Xml.value(engine.valid(Messages.utf8(accepted)), "(//ceb:returnStatus)[1]"), accepted);
+        XdmNode forwarded = engine.valid(Messages.utf8(TestAdapter.text(adapter.forwarded(record(f)))));
+        assertEquals("2", Xml.value(forwarded, "//ceb:InvtRefundList/ceb:qty"));
     }
 
     private static String record(Filed f) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wcoecom.adapter.support.Channels;
 import org.wcoecom.adapter.support.ExportReturns;
 import org.wcoecom.adapter.support.ExportReturns.Filed;
 import org.wcoecom.adapter.support.Messages;
@@ -100,6 +101,16 @@ class ReturnTallyTest {
         HttpResponse<String> tally = post(ExportReturns.tally(waybill, null));
         String info = ExportReturns.assertRefused(tally, "CEB216Message", "RET-TALLY-NO-RETURN");
         assertFalse(tally.body().contains(f.invtNo()) || tally.body().contains(ExportReturns.SELLER), "nothing of the inventory:\n" + info);
+    }
+
+    @Test
+    void a_tally_dropped_in_the_sites_inbox_is_answered_in_its_outbox() throws Exception {
+        String waybill = acceptedReturn();
+        String answer = Channels.answer(adapter, Channels.FILE, ExportReturns.SITE, Messages.utf8(ExportReturns.tally(waybill, null)));
+        XdmNode ceb216 = engine.valid(Messages.utf8(answer));
+        assertEquals("CEB216Message", Xml.value(ceb216, "local-name(/*)"));
+        assertEquals("2", Xml.value(ceb216, "(//ceb:returnStatus)[1]"), answer);
+        adapter.forwarded(record(waybill));
     }
 
     /** An accepted export return request; the waybill its goods come back under. */

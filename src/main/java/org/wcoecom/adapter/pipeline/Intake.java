@@ -239,7 +239,8 @@ public final class Intake {
     /**
      * Step: one database transaction for the whole message: its records claimed (a record received
      * before, on any channel, in any envelope, is a duplicate), who sent the new ones, the audit events,
-     * and what its declarations add to their buyers' annual totals.
+     * what its declarations add to their buyers' annual totals, and what its return requests take back
+     * and its tallies close ({@link InventoryRequests}).
      */
     public void claim(Exchange exchange) {
         Inbound in = Inbound.of(exchange);

@@ -69,6 +69,7 @@ class ReturnTallyTest {
         String info = ExportReturns.assertRefused(post(ExportReturns.tally(waybill, null)
                 .replace("<ceb:coElNo>LH-1</ceb:coElNo>", "<ceb:coElNo>LH-2</ceb:coElNo>")), "CEB216Message", "RET-TALLY-CLOSED");
         assertTrue(info.contains("/GoodsReturn/TransportDocument"), info);
+        assertTrue(info.startsWith("[Code:2999;Desc:退货已理货 return already tallied]"), info);
         assertTrue(adapter.takeForwarded(record(waybill), Duration.ofSeconds(1)).isEmpty(), "not forwarded twice");
     }
 

@@ -27,6 +27,7 @@ import org.wcoecom.adapter.receipt.ReceiptService;
 import org.wcoecom.adapter.store.ExportParcels;
 import org.wcoecom.adapter.store.Inventories;
 import org.wcoecom.adapter.store.RecordSenders;
+import org.wcoecom.adapter.store.Returns;
 import org.wcoecom.adapter.xml.XmlError;
 
 /**
@@ -50,6 +51,8 @@ public final class CustomsReceiptSteps {
     private static final Set<String> RELEASED = Set.of("800", "899");
     /** The guid of the message a format-check receipt returns, read from its start tag (it may not be well-formed). */
     private static final Pattern RETURNED_GUID = Pattern.compile("<(?:[A-Za-z_][\\w.-]*:)?CEB\\d{3}Message\\b[^>]{0,2000}?\\sguid\\s*=\\s*[\"']([^\"'<>]{1,64})[\"']");
+    /** The formats of the return requests the adapter forwards (import, export). */
+    private static final Set<String> RETURN_FORMATS = Set.of("ceb625", "ceb213");
 
     private final MessageReader reader;
     private final Translator translator;
@@ -59,10 +62,12 @@ public final class CustomsReceiptSteps {
     private final ExportParcels exportParcels;
     private final SummaryResults summaryResults;
     private final TaxBills taxBills;
+    private final Returns returns;
 
     public CustomsReceiptSteps(MessageReader reader, Translator translator, RecordSenders senders, ReceiptService receipts,
                                Inventories inventories, ExportParcels exportParcels, SummaryResults summaryResults,
-                               TaxBills taxBills) {
+                               TaxBills taxBills, Returns returns) {
+        this.returns = returns;
         this.reader = reader;
         this.translator = translator;
         this.senders = senders;
@@ -122,6 +127,7 @@ public final class CustomsReceiptSteps {
                 continue;
             }
             inventoryAnswered(answered, refs, response);
+            returnAnswered(answered, refs, response, sender.get());
             response.getRefersTo().setRecordId(sender.get().recordId());
             response.getRefersTo().setPartner(sender.get().partner());
             relayed.add(new PendingReceipt(sender.get().partner(), sender.get().channel(), sender.get().recordId(),
@@ -180,6 +186,18 @@ public final class CustomsReceiptSteps {
 
     private static String messageId(RefersToType to) {
         return to.getMessageId() == null ? "" : " message " + to.getMessageId();
+    }
+
+    /**
+     * An answer to a return request (CEB626, CEB214): a refused request takes nothing back from its
+     * inventory any more; a concluded import request is closed (see {@link Returns#answered}).
+     */
+    private void returnAnswered(String answered, Map<String, String> refs, ResponseType response, RecordSenders.Sender sender) {
+        String number = refs.get("LOCAL_REFERENCE");
+        if (!RETURN_FORMATS.contains(answered) || number == null || number.isBlank() || response.getStatusCode() == null) {
+            return;
+        }
+        returns.answered(sender.partner(), sender.recordId(), number, response.getStatusCode().getValue());
     }
 
     /**

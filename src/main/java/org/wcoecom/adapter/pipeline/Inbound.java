@@ -41,6 +41,8 @@ final class Inbound {
     List<CanonicalDocument> documents = new ArrayList<>();
     List<Declarations.Received> declarations = new ArrayList<>();
     List<ReceivedRecords.Claim> claims = List.of();
+    /** what its accepted return requests and tallies change in the store, written with its claims */
+    List<InventoryRequests.Effect> inventoryEffects = new ArrayList<>();
 
     Inbound(String channel, String partnerId, String delivery) {
         this.channel = channel;

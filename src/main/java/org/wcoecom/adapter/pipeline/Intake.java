@@ -57,10 +57,11 @@ public final class Intake {
     static final String SOAP = "soap";
     /**
      * Kinds that declare goods to customs, ask about a declared inventory or list its parcels (CEB607): only
-     * declarants (and customs administrations) send them.
+     * declarants (and customs administrations) send them. An export return request (CEB213) is the
+     * e-commerce enterprise's own (its ebcCode is the sender's), so it is not among them.
      */
     static final Set<String> DECLARATION_KINDS = Set.of("inventory", "declaration", "export-inventory", "return", "cancellation",
-            "export-consignment-list");
+            "export-cancellation", "export-consignment-list");
     /** Kinds only the operator of a customs supervised site sends (role warehouse): what the site received. */
     static final Set<String> SITE_KINDS = Set.of("consignment-list");
     /** Receipts and tax bills come from customs, canonical documents from the adapter: a partner sends none of them. */
@@ -241,7 +242,8 @@ public final class Intake {
     /**
      * Step: one database transaction for the whole message: its records claimed (a record received
      * before, on any channel, in any envelope, is a duplicate), who sent the new ones, the audit events,
-     * and what its declarations add to their buyers' annual totals.
+     * what its declarations add to their buyers' annual totals, and what its return requests take back
+     * and its tallies close ({@link InventoryRequests}).
      */
     public void claim(Exchange exchange) {
         Inbound in = Inbound.of(exchange);
@@ -283,6 +285,12 @@ public final class Intake {
                         GoodsMovements.Parcel p = parcel.get();
                         tx.exportParcel(p.declarant(), p.localReference(), p.carrier(), p.waybill(), p.seller(), p.declaration());
                     }
+                }
+            }
+            // what its new return requests take back of their inventories, what its tallies close (a duplicate changes nothing)
+            for (InventoryRequests.Effect effect : in.inventoryEffects) {
+                if (!in.duplicate(effect.document())) {
+                    effect.apply(tx);
                 }
             }
             return null;

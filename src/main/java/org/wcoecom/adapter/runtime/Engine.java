@@ -68,6 +68,7 @@ import org.wcoecom.adapter.store.Catalogue;
 import org.wcoecom.adapter.store.ExportParcels;
 import org.wcoecom.adapter.store.Summaries;
 import org.wcoecom.adapter.store.Inventories;
+import org.wcoecom.adapter.store.Returns;
 import org.wcoecom.adapter.store.CrossCheckStore;
 import org.wcoecom.adapter.store.Database;
 import org.wcoecom.adapter.store.Leases;
@@ -110,6 +111,7 @@ final class Engine implements AutoCloseable {
         Translator translator = new Translator(formats, maxErrors, () -> signer);
         RecordSenders senders = new RecordSenders(database.dataSource());
         Inventories inventories = new Inventories(database.dataSource());
+        Returns returns = new Returns(database.dataSource());
         ExportParcels exportParcels = new ExportParcels(database.dataSource());
         ReceivedRecords received = new ReceivedRecords(database.dataSource());
         audit = new AuditTrail(database.dataSource(), settings.integer("adapter.retention.rejected-bytes"));
@@ -148,7 +150,7 @@ final class Engine implements AutoCloseable {
         main.bind("intake", new Intake(reader, translator, partners, signatures, declarations, ledger, routing, formats.kinds(), maxMessageBytes,
                 settings.receiptZone(), metrics));
         main.bind("publishing", new Publishing());
-        main.bind("inventoryRequests", new InventoryRequests(inventories));
+        main.bind("inventoryRequests", new InventoryRequests(inventories, returns));
         main.bind("goodsMovements", new GoodsMovements(exportParcels));
         main.bind("consignmentLists", new ConsignmentLists(inventories, senders, formats.all().stream()
                 .filter(f -> java.util.Set.of("waybill", "export-waybill").contains(f.definition().kind())).map(f -> f.id())
@@ -182,7 +184,7 @@ final class Engine implements AutoCloseable {
                 () -> new IllegalStateException("mappings/routing.yaml has no address for summary-declaration")), translator,
                 Boolean.parseBoolean(settings.get("adapter.summary.enabled")), settings.integer("adapter.summary.day-of-month")));
         main.bind("customsReceipts", new CustomsReceiptSteps(reader, translator, senders, receipts, inventories, exportParcels,
-                new SummaryResults(translator, partners), new TaxBills(translator, partners, senders, inventories)));
+                new SummaryResults(translator, partners), new TaxBills(translator, partners, senders, inventories), returns));
         // customs-to-customs exchange over SOAP (routes/soap.yaml)
         soap = new SoapExchange(settings, formats, reader, translator, receipts, database.dataSource(), tls);
         soap.bind(main);

@@ -127,6 +127,17 @@ public final class Database implements AutoCloseable {
                     + " PRIMARY KEY (declarant, local_ref))",
             "CREATE INDEX IF NOT EXISTS export_parcel_waybill ON export_parcel (logistics_code, logistics_no)",
             "CREATE INDEX IF NOT EXISTS export_parcel_released ON export_parcel (released_at)",
+            // the return requests accepted (import and export), beside their inventory: what each took back of
+            // which line, and for an export return the waybill the goods come back under and whether its tally
+            // closed it (Returns)
+            "CREATE TABLE IF NOT EXISTS goods_return (declarant VARCHAR(18) NOT NULL, local_ref VARCHAR(30) NOT NULL,"
+                    + " partner VARCHAR(64) NOT NULL, request_ref VARCHAR(300) NOT NULL, record_id VARCHAR(200) NOT NULL,"
+                    + " direction VARCHAR(6) NOT NULL, logistics_code VARCHAR(18), logistics_no VARCHAR(60), state VARCHAR(8) NOT NULL,"
+                    + " closed_by VARCHAR(400), updated_at TIMESTAMP NOT NULL, PRIMARY KEY (declarant, local_ref, partner, request_ref))",
+            "CREATE INDEX IF NOT EXISTS goods_return_waybill ON goods_return (logistics_code, logistics_no)",
+            "CREATE TABLE IF NOT EXISTS goods_return_line (declarant VARCHAR(18) NOT NULL, local_ref VARCHAR(30) NOT NULL,"
+                    + " partner VARCHAR(64) NOT NULL, request_ref VARCHAR(300) NOT NULL, seq INT NOT NULL, quantity VARCHAR(40) NOT NULL,"
+                    + " PRIMARY KEY (declarant, local_ref, partner, request_ref, seq))",
             // a summary assembled for a period and an e-commerce enterprise: never twice
             "CREATE TABLE IF NOT EXISTS summary_run (period VARCHAR(7) NOT NULL, seller VARCHAR(18) NOT NULL,"
                     + " record_id VARCHAR(200) NOT NULL, inventories INT NOT NULL, content " + blob + " NOT NULL,"

@@ -17,7 +17,7 @@ import javax.sql.DataSource;
  * The inventories the adapter declared to customs (CEB621 it assembled or forwarded, CEB603), as plain
  * rows: who declared it (agentCode) and its own number (copNo), the number customs gave it (invtNo,
  * from customs' receipts), whether customs released it, and the quantity of each goods line. Return
- * requests (CEB625) and cancellations (CEB623) are matched to them. Kept for
+ * requests (CEB625, CEB213) and cancellations (CEB623, CEB605) are matched to them. Kept for
  * {@code adapter.retention.records-days} after their last change.
  */
 public final class Inventories {
@@ -138,16 +138,30 @@ public final class Inventories {
 
     /** The inventory customs numbered so, declared by the given declaring agent. */
     public Optional<Inventory> byCustomsNumber(String declarant, String inventoryNumber) {
+        return find("SELECT declarant, local_ref, direction, order_no, state FROM declared_inventory WHERE declarant = ? AND inventory_no = ?",
+                declarant, inventoryNumber);
+    }
+
+    /**
+     * The export inventory customs numbered so, declared (by whichever declaring agent) for the given
+     * e-commerce enterprise, the consignor of record (ebcCode).
+     */
+    public Optional<Inventory> exportOfSeller(String seller, String inventoryNumber) {
+        return find("SELECT i.declarant, i.local_ref, i.direction, i.order_no, i.state FROM declared_inventory i JOIN export_parcel p"
+                + " ON p.declarant = i.declarant AND p.local_ref = i.local_ref WHERE p.seller = ? AND i.inventory_no = ?"
+                + " AND i.direction = 'EXPORT'", seller, inventoryNumber);
+    }
+
+    private Optional<Inventory> find(String sql, String party, String inventoryNumber) {
         try (Connection c = db.getConnection()) {
             Inventory found = null;
-            try (PreparedStatement s = c.prepareStatement("SELECT local_ref, direction, order_no, state FROM declared_inventory"
-                    + " WHERE declarant = ? AND inventory_no = ?")) {
-                s.setString(1, declarant);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                s.setString(1, party);
                 s.setString(2, inventoryNumber);
                 try (ResultSet r = s.executeQuery()) {
                     if (r.next()) {
-                        found = new Inventory(declarant, r.getString(1), r.getString(2), r.getString(3), Optional.of(inventoryNumber),
-                                r.getString(4), new LinkedHashMap<>());
+                        found = new Inventory(r.getString(1), r.getString(2), r.getString(3), r.getString(4), Optional.of(inventoryNumber),
+                                r.getString(5), new LinkedHashMap<>());
                     }
                 }
             }
@@ -156,7 +170,7 @@ public final class Inventories {
             }
             try (PreparedStatement s = c.prepareStatement("SELECT seq, quantity FROM declared_inventory_line"
                     + " WHERE declarant = ? AND local_ref = ? ORDER BY seq")) {
-                s.setString(1, declarant);
+                s.setString(1, found.declarant());
                 s.setString(2, found.localReference());
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -185,10 +199,14 @@ public final class Inventories {
                     s.setTimestamp(1, Timestamp.from(before));
                     s.executeUpdate();
                 }
+                int deleted;
                 try (PreparedStatement s = c.prepareStatement("DELETE FROM declared_inventory WHERE updated_at < ?")) {
                     s.setTimestamp(1, Timestamp.from(before));
-                    return s.executeUpdate();
+                    deleted = s.executeUpdate();
                 }
+                // the returns of an inventory are compared with it: they go with it
+                Returns.purgeOrphans(c);
+                return deleted;
             });
         } catch (SQLException e) {
             throw new IllegalStateException("inventories: " + e.getMessage(), e);

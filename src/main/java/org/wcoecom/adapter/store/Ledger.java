@@ -76,6 +76,16 @@ public final class Ledger {
             ExportParcels.declared(c, declarant, localReference, carrier, waybill, seller, declaration);
         }
 
+        /** A return request accepted (import or export): what it takes back of its inventory. */
+        public void returnAccepted(Returns.Request request) throws SQLException {
+            Returns.accepted(c, request);
+        }
+
+        /** The tally of a returned export parcel (its record key) closes its return. */
+        public void returnTallied(Returns.Kept kept, String tally) throws SQLException {
+            Returns.closed(c, kept, tally);
+        }
+
         public void addToBuyer(String buyerKey, int year, BigDecimal amount) throws SQLException {
             totals.add(c, buyerKey, year, amount);
         }

@@ -30,8 +30,9 @@ import org.wcoecom.adapter.support.Xml;
  * inventory (CEB621) through the adapter, customs answers it (CEB622 with the inventory number, 800
  * released), and the agent then asks about it. A return request is matched to the released inventory
  * and forwarded; one naming no inventory the adapter declared, one for goods customs has not released,
- * and one returning more of a line than was declared are refused in a CEB626 naming the rule. A
- * cancellation is matched the same way, and refused when the inventory is unknown.
+ * and one returning more of a line than was declared are refused in a CEB626 naming the rule; so is one
+ * returning more than is left once the requests accepted before took theirs back, unless customs refused
+ * those (its CEB626 100). A cancellation is matched the same way, and refused when the inventory is unknown.
  */
 class ReturnRequestTest {
 
@@ -44,9 +45,9 @@ class ReturnRequestTest {
 
     @BeforeAll
     static void start() throws Exception {
-        // the bundled partners, the declaring agent also allowed to ask for returns and cancellations
-        String partners = Files.readString(Path.of("src/main/resources/partners.yaml"), StandardCharsets.UTF_8)
-                .replace("formats: [ceb621]", "formats: [ceb621, ceb623, ceb625]");
+        // the bundled partners: the declaring agent may ask for returns and cancellations
+        String partners = Files.readString(Path.of("src/main/resources/partners.yaml"), StandardCharsets.UTF_8);
+        assertTrue(partners.contains("formats: [ceb621, ceb623, ceb625"), "the bundled declarant may send CEB623 and CEB625");
         Files.writeString(data.resolve("partners.yaml"), partners, StandardCharsets.UTF_8);
         adapter = new TestAdapter(data);
     }
@@ -94,6 +95,54 @@ class ReturnRequestTest {
         assertTrue(info.contains("/GoodsReturn/Line[1]/Quantity"), info);
         assertTrue(!info.contains(">2<") && !info.contains(" 2 "), "the declared quantity is not told: " + info);
         assertTrue(adapter.takeForwarded(DECLARANT + ":" + f.invtNo(), Duration.ofSeconds(1)).isEmpty(), "not forwarded");
+    }
+
+    @Test
+    void a_return_request_is_compared_with_what_earlier_returns_left() throws Exception {
+        Filed f = file(true);
+        // line 1 of the inventory declared 2: one comes back, then two more cannot, then the last one can
+        assertEquals(200, post(numbered(returnRequest(f.orderNo(), f.invtNo(), "1"), own(f, "A"))).statusCode());
+        adapter.forwarded(DECLARANT + ":" + f.invtNo());
+
+        String info = assertRefused(post(numbered(returnRequest(f.orderNo(), f.invtNo(), "2"), own(f, "B"))), "RET-QUANTITY-LEFT");
+        assertTrue(info.contains("/GoodsReturn/Line[1]/Quantity"), info);
+        assertTrue(adapter.takeForwarded(DECLARANT + ":" + f.invtNo(), Duration.ofSeconds(1)).isEmpty(), "not forwarded");
+
+        HttpResponse<String> last = post(numbered(returnRequest(f.orderNo(), f.invtNo(), "1"), own(f, "C")));
+        assertEquals(200, last.statusCode(), last.body());
+        adapter.forwarded(DECLARANT + ":" + f.invtNo());
+        assertRefused(post(numbered(returnRequest(f.orderNo(), f.invtNo(), "1"), own(f, "D"))), "RET-QUANTITY-LEFT");
+    }
+
+    @Test
+    void a_return_request_sent_again_under_its_own_number_replaces_what_it_took_back() throws Exception {
+        Filed f = file(true);
+        String first = numbered(returnRequest(f.orderNo(), f.invtNo(), "2"), own(f, "A"));
+        assertEquals(200, post(first).statusCode());
+        adapter.forwarded(DECLARANT + ":" + f.invtNo());
+        // the same message again is a duplicate, not a second return of two
+        HttpResponse<String> again = post(first);
+        assertEquals(200, again.statusCode(), again.body());
+        // a correction of the request (appType 2) to one: it is its own earlier quantity it replaces
+        HttpResponse<String> corrected = post(numbered(returnRequest(f.orderNo(), f.invtNo(), "1"), own(f, "A"))
+                .replace("<ceb:appType>1</ceb:appType>", "<ceb:appType>2</ceb:appType>"));
+        assertEquals(200, corrected.statusCode(), corrected.body());
+        adapter.forwarded(DECLARANT + ":" + f.invtNo());
+        HttpResponse<String> another = post(numbered(returnRequest(f.orderNo(), f.invtNo(), "1"), own(f, "B")));
+        assertEquals(200, another.statusCode(), another.body());
+    }
+
+    @Test
+    void a_return_customs_refused_takes_nothing_back() throws Exception {
+        Filed f = file(true);
+        assertEquals(200, post(numbered(returnRequest(f.orderNo(), f.invtNo(), "2"), own(f, "A"))).statusCode());
+        adapter.forwarded(DECLARANT + ":" + f.invtNo());
+        assertRefused(post(numbered(returnRequest(f.orderNo(), f.invtNo(), "1"), own(f, "B"))), "RET-QUANTITY-LEFT");
+
+        customsAnswersReturn(f, own(f, "A"), "100");
+
+        HttpResponse<String> again = post(numbered(returnRequest(f.orderNo(), f.invtNo(), "2"), own(f, "B")));
+        assertEquals(200, again.statusCode(), again.body());
     }
 
     @Test
@@ -158,6 +207,41 @@ class ReturnRequestTest {
         return fresh(Project.read(Project.examples("ceb625").resolve("return-minimal.xml")))
                 .replace("YX20261120143005001", orderNo).replace("22442026I000000001", invtNo)
                 .replace("<ceb:qty>1</ceb:qty>", "<ceb:qty>" + quantity + "</ceb:qty>");
+    }
+
+    /** Customs' answer (CEB626) to the return request of this own number; waits until it was relayed to the agent. */
+    private static void customsAnswersReturn(Filed f, String copNo, String status) throws Exception {
+        String receipt = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <CEB626Message xmlns="http://www.chinaport.gov.cn/ceb" guid="%s" version="1.0">
+                  <InvtRefundReturn>
+                    <guid>%s</guid>
+                    <customsCode>2244</customsCode>
+                    <agentCode>3120966888</agentCode>
+                    <ebpCode>3120966001</ebpCode>
+                    <ebcCode>3120966002</ebcCode>
+                    <copNo>%s</copNo>
+                    <preNo>T20261125000000018</preNo>
+                    <invtNo>%s</invtNo>
+                    <returnStatus>%s</returnStatus>
+                    <returnTime>20261126091500000</returnTime>
+                    <returnInfo>[Code:1300;Desc:退单]</returnInfo>
+                  </InvtRefundReturn>
+                </CEB626Message>
+                """.formatted(guid(), guid(), copNo, f.invtNo(), status).strip();
+        adapter.send("customs.ceb.in", Messages.utf8(receipt));
+        assertTrue(adapter.take("partner." + DECLARANT + ".receipts", "AdapterRecordId = '" + DECLARANT + ":" + f.invtNo() + "'",
+                TestAdapter.WAIT).isPresent(), "customs' answer to the return was not relayed");
+    }
+
+    /** The agent's own number of its request {@code which} about this inventory (at most 20 characters). */
+    private static String own(Filed f, String which) {
+        return "TH" + which + f.invtNo().substring(9);
+    }
+
+    /** The request under an own number of the agent's (copNo), as a request sent again or corrected keeps it. */
+    private static String numbered(String request, String copNo) {
+        return request.replace("<ceb:invtNo>", "<ceb:copNo>" + copNo + "</ceb:copNo>\n      <ceb:invtNo>");
     }
 
     private static String cancellation(String orderNo, String invtNo) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = AdapterCommand.Version.class,
         description = "Message interchange adapter for cross-border e-commerce customs data.",
         subcommands = {RunCommand.class, ValidateCommand.class, TranslateCommand.class, FormatsCommand.class, FormatCommand.class, CatalogueCommand.class, DlqCommand.class, AuditCommand.class, StatusCommand.class, SummaryCommand.class,
-                CorpusCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                CommandLine.HelpCommand.class})
 public final class AdapterCommand implements Runnable {
 
     @CommandLine.Spec

@@ -31,7 +31,7 @@ class BenchCommandTest {
     @Test
     void runs_every_scenario_and_reports_them(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("results.json");
-        Cli bench = Cli.run("bench", "--home", Project.root().toString(), "--mix", "small", "--seconds", "1.5", "--warmup", "3",
+        Cli bench = Cli.run(BenchMain::execute, "bench", "--home", Project.root().toString(), "--mix", "small", "--seconds", "1.5", "--warmup", "3",
                 "--threads", "1", "--senders", "1", "--window", "4", "--long", "--long-seconds", "12", "--json", json.toString(),
                 "--work", dir.resolve("work").toString());
         assertEquals(0, bench.exit, bench.toString());

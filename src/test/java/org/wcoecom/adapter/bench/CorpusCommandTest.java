@@ -21,7 +21,7 @@ class CorpusCommandTest {
 
     @Test
     void writes_the_messages_of_a_mix_and_says_what_it_wrote(@TempDir Path dir) throws Exception {
-        Cli r = Cli.run("corpus", "--mix", "small", "--count", "3", "--seed", "5", "-o", dir.toString());
+        Cli r = Cli.run(BenchMain::execute, "corpus", "--mix", "small", "--count", "3", "--seed", "5", "-o", dir.toString());
         assertEquals(0, r.exit, r.toString());
         CorpusGenerator generator = new CorpusGenerator(5);
         long bytes = 0;
@@ -38,7 +38,7 @@ class CorpusCommandTest {
     @Test
     void writes_a_batch_of_about_the_given_size(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("batch.xml");
-        Cli r = Cli.run("corpus", "--batch-bytes", "300k", "--seed", "5", "-o", file.toString());
+        Cli r = Cli.run(BenchMain::execute, "corpus", "--batch-bytes", "300k", "--seed", "5", "-o", file.toString());
         assertEquals(0, r.exit, r.toString());
         long size = Files.size(file);
         assertTrue(size <= 300 * 1024 && size > 300 * 1024 - 3_000, size + " bytes");
@@ -48,7 +48,7 @@ class CorpusCommandTest {
 
     @Test
     void an_unknown_mix_is_refused_with_the_choices() {
-        Cli r = Cli.run("corpus", "--mix", "huge");
+        Cli r = Cli.run(BenchMain::execute, "corpus", "--mix", "huge");
         assertEquals(2, r.exit, r.toString());
         assertTrue(r.err.contains("unknown mix 'huge'") && r.err.contains("small, typical, large"), r.err);
     }
@@ -56,7 +56,7 @@ class CorpusCommandTest {
     @Test
     void a_size_without_a_known_unit_is_refused(@TempDir Path dir) {
         Path file = dir.resolve("batch.xml");
-        Cli r = Cli.run("corpus", "--batch-bytes", "2t", "-o", file.toString());
+        Cli r = Cli.run(BenchMain::execute, "corpus", "--batch-bytes", "2t", "-o", file.toString());
         assertEquals(2, r.exit, r.toString());
         assertTrue(r.err.contains("not a size"), r.err);
         assertFalse(Files.exists(file));

@@ -18,11 +18,23 @@ public final class Cli {
         this.err = err;
     }
 
+    /** A command line of the adapter ({@code java -jar target/wco-ecom-adapter.jar ARGS...}). */
     public static Cli run(String... args) {
+        return run(AdapterCommand::execute, args);
+    }
+
+    /** A command line of another main, e.g. the benchmark's. */
+    public static Cli run(Launcher main, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = AdapterCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        int exit = main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
         return new Cli(exit, out.toString(), err.toString());
+    }
+
+    /** A picocli top command run with the given streams, returning its exit code. */
+    @FunctionalInterface
+    public interface Launcher {
+        int execute(PrintWriter out, PrintWriter err, String... args);
     }
 
     public String[] lines() {

@@ -1,4 +1,4 @@
-package org.wcoecom.adapter.cli;
+package org.wcoecom.adapter.bench;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,9 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.wcoecom.adapter.bench.CorpusGenerator;
-import org.wcoecom.adapter.bench.Mix;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -68,6 +68,8 @@ final class TargetProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
+        // the bench's own class path: the bench jar (its manifest names the adapter's jar, lib/ and bench-lib/), or under
+        // surefire the test class path; either holds the adapter, this package and the reference routes' camel-xpath
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchTarget.class.getName(), role, file.toString()));
         Process process = new ProcessBuilder(command).redirectError(data.resolve("target.log").toFile()).start();
         TargetProcess target = new TargetProcess(process, data);

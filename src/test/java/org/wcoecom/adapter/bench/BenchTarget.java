@@ -28,7 +28,9 @@ import org.wcoecom.adapter.store.Transactions;
  * broker's TCP address and the users the bench needs, then answers {@code counters} with what it
  * stored, committed and wrote, and stops on {@code stop} or when its input ends.
  *
- * <p>{@code java -Xmx512m -cp <jar> org.wcoecom.adapter.bench.BenchTarget adapter|reference|splitting <settings file>}
+ * <p>{@code java -Xmx512m -cp <the bench's class path> org.wcoecom.adapter.bench.BenchTarget adapter|reference|splitting <settings file>}:
+ * the bench's own class path (the bench jar, whose manifest names the adapter's jar and its libraries,
+ * or the test class path under Maven) holds the adapter, this class and the reference routes' libraries.
  */
 public final class BenchTarget {
 

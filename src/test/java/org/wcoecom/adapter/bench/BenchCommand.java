@@ -1,15 +1,11 @@
-package org.wcoecom.adapter.cli;
+package org.wcoecom.adapter.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.wcoecom.adapter.bench.BenchReport;
-import org.wcoecom.adapter.bench.Benchmark;
-import org.wcoecom.adapter.bench.Mix;
 import org.wcoecom.adapter.settings.Settings;
 
 import picocli.CommandLine;
@@ -26,7 +22,7 @@ import picocli.CommandLine.Option;
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
-    CommonOptions common;
+    SettingsOptions common;
 
     @Option(names = "--mix", defaultValue = "typical", paramLabel = "MIX",
             description = "small (1 order, ~3 KB), typical (6 orders, ~17 KB) or large (100 orders, ~250 KB). Default: ${DEFAULT-VALUE}.")
@@ -106,14 +102,14 @@ final class BenchCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Settings settings = common.settings(Map.of());
+        Settings settings = common.settings();
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Benchmark.Options options = new Benchmark.Options(chosen, seconds, warmup, t, senders, seed, which, work, heap, longSeconds, window);
         BenchReport report;
         try {
             report = new Benchmark(settings, options, err).run();
         } catch (Exception e) {
-            err.println("ERROR the benchmark failed: " + Reasons.of(e));
+            err.println("ERROR the benchmark failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             err.flush();
             return 1;
         }

@@ -28,7 +28,7 @@ import org.wcoecom.adapter.xml.XmlError;
  * of no declared inventory is refused (MOV-NO-INVENTORY), a departure of a parcel that never arrived
  * at a supervised site too (MOV-NOT-ARRIVED), in the sender's receipt format, naming the parcel's path
  * and never the inventory's values. When the whole message may go, its parcels are recorded as arrived
- * or departed.
+ * or departed, in the message's database transaction (the claim), unless it is a duplicate.
  */
 public final class GoodsMovements {
 
@@ -45,7 +45,7 @@ public final class GoodsMovements {
     public void check(Exchange exchange) throws RejectedMessageException {
         Inbound in = Inbound.of(exchange);
         List<XmlError> refused = new ArrayList<>();
-        List<Runnable> record = new ArrayList<>();
+        List<Moved> moved = new ArrayList<>();
         for (int i = 0; i < in.documents.size(); i++) {
             CanonicalDocument doc = in.documents.get(i);
             if (!"GoodsMovement".equals(doc.kind())) {
@@ -71,8 +71,7 @@ public final class GoodsMovements {
                     refused.add(new XmlError(NOT_ARRIVED, 0, 0, at, "parcel " + parcel.getSequence() + ": no arrival report"
                             + " (CEB507) says it reached a supervised site: it cannot have left" + path));
                 } else {
-                    ExportParcels.Parcel p = found.get();
-                    record.add(departure ? () -> parcels.departed(p, when) : () -> parcels.arrived(p, when));
+                    moved.add(new Moved(i, found.get().declarant(), found.get().localReference(), departure, when));
                 }
             }
         }
@@ -80,7 +79,15 @@ public final class GoodsMovements {
             throw new RejectedMessageException(new Rejection(in.partnerName(), Optional.of(in.format), Optional.ofNullable(in.document),
                     refused, 0, in.format.id()));
         }
-        record.forEach(Runnable::run);
+        in.movements.clear();
+        in.movements.addAll(moved);
+    }
+
+    /**
+     * An export parcel a report of document {@code document} marks as arrived or departed: written in the
+     * message's one database transaction (Intake.claim), so a message that is rolled back marks nothing.
+     */
+    record Moved(int document, String declarant, String localReference, boolean departure, Instant at) {
     }
 
     /** What the export parcels store keeps of an export inventory the adapter declares (assembled or forwarded). */

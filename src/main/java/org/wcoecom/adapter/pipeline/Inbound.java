@@ -43,6 +43,8 @@ final class Inbound {
     List<ReceivedRecords.Claim> claims = List.of();
     /** what its accepted return requests and tallies change in the store, written with its claims */
     List<InventoryRequests.Effect> inventoryEffects = new ArrayList<>();
+    /** the export parcels its arrival and departure reports mark, written with its claims */
+    List<GoodsMovements.Moved> movements = new ArrayList<>();
 
     Inbound(String channel, String partnerId, String delivery) {
         this.channel = channel;

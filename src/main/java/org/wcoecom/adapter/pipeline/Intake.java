@@ -287,6 +287,12 @@ public final class Intake {
                     }
                 }
             }
+            // the export parcels its new arrival and departure reports mark (a duplicate marks nothing again)
+            for (GoodsMovements.Moved m : in.movements) {
+                if (!in.duplicate(m.document())) {
+                    tx.parcelMoved(m.declarant(), m.localReference(), m.departure(), m.at());
+                }
+            }
             // what its new return requests take back of their inventories, what its tallies close (a duplicate changes nothing)
             for (InventoryRequests.Effect effect : in.inventoryEffects) {
                 if (!in.duplicate(effect.document())) {

@@ -81,15 +81,20 @@ public final class ExportParcels {
     }
 
     /** The parcel arrived at a supervised site (the first report counts). */
-    public void arrived(Parcel parcel, Instant at) {
-        update("UPDATE export_parcel SET arrived_at = ?, updated_at = ? WHERE declarant = ? AND local_ref = ? AND arrived_at IS NULL",
-                at, parcel.declarant(), parcel.localReference());
-    }
-
-    /** The parcel left the country (the first report counts). */
-    public void departed(Parcel parcel, Instant at) {
-        update("UPDATE export_parcel SET departed_at = ?, updated_at = ? WHERE declarant = ? AND local_ref = ? AND departed_at IS NULL",
-                at, parcel.declarant(), parcel.localReference());
+    /**
+     * The parcel reached a supervised site (an arrival) or left the country (a departure), on the caller's
+     * transaction: the first report counts.
+     */
+    public static void moved(Connection c, String declarant, String localReference, boolean departure, Instant at) throws SQLException {
+        String column = departure ? "departed_at" : "arrived_at";
+        try (PreparedStatement s = c.prepareStatement("UPDATE export_parcel SET " + column + " = ?, updated_at = ?"
+                + " WHERE declarant = ? AND local_ref = ? AND " + column + " IS NULL")) {
+            s.setTimestamp(1, Timestamp.from(at));
+            s.setTimestamp(2, Timestamp.from(Instant.now()));
+            s.setString(3, declarant);
+            s.setString(4, localReference);
+            s.executeUpdate();
+        }
     }
 
     /** The export inventories customs released from {@code from} (inclusive) to {@code to} (exclusive), oldest first. */

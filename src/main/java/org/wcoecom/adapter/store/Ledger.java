@@ -76,6 +76,11 @@ public final class Ledger {
             ExportParcels.declared(c, declarant, localReference, carrier, waybill, seller, declaration);
         }
 
+        /** An export parcel reported arriving at a supervised site or leaving the country. */
+        public void parcelMoved(String declarant, String localReference, boolean departure, java.time.Instant at) throws SQLException {
+            ExportParcels.moved(c, declarant, localReference, departure, at);
+        }
+
         /** A return request accepted (import or export): what it takes back of its inventory. */
         public void returnAccepted(Returns.Request request) throws SQLException {
             Returns.accepted(c, request);

@@ -24,7 +24,7 @@ public record CanonicalBatch(String id, String address, String kind, List<String
 
     static CanonicalBatch of(Routing.Route route, List<CanonicalDocument> documents, String partner, String channel,
                              String delivery, Translator translator, String format, java.time.Instant receivedAt) {
-        byte[] xml = translator.write(translator.batch(documents.stream().map(CanonicalDocument::tree).toList()));
+        byte[] xml = translator.writeCompact(translator.batch(documents.stream().map(CanonicalDocument::tree).toList()));
         // the same delivery (a redelivery after a rollback or a broker failover) yields the same batch id: the broker's
         // duplicate detection drops a second copy of a batch whose first one was committed after all
         String id = UUID.nameUUIDFromBytes((delivery + "|" + route.address()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();

@@ -161,7 +161,7 @@ public final class FormatCheck {
         byte[] actual;
         try {
             List<CanonicalDocument> docs = translator.toCanonical(format, message, Map.of());
-            actual = docs.size() == 1 ? docs.get(0).xml() : translator.writeValidated(translator.batch(docs.stream()
+            actual = docs.size() == 1 ? translator.write(docs.get(0).tree()) : translator.writeValidated(translator.batch(docs.stream()
                     .map(CanonicalDocument::tree).toList()), registry.canonical().schema(), Translator.CANONICAL_INVALID, Canonical.NAME);
         } catch (TranslationException e) {
             return Result.failed(check, describe(e));

@@ -170,7 +170,7 @@ public final class FormatScaffold {
         try {
             List<CanonicalDocument> docs = translator.toCanonical(format, message, Map.of());
             Path golden = Path.of(exampleFile.toString().replaceFirst("\\.xml$", ".canonical.xml"));
-            FormatCheck.write(golden, docs.size() == 1 ? docs.get(0).xml()
+            FormatCheck.write(golden, docs.size() == 1 ? translator.write(docs.get(0).tree())
                     : translator.writeValidated(translator.batch(docs.stream().map(CanonicalDocument::tree).toList()),
                     registry.canonical().schema(), Translator.CANONICAL_INVALID, "canonical"));
             return golden;

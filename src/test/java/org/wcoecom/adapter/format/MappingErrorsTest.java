@@ -52,6 +52,22 @@ class MappingErrorsTest {
             </xsl:stylesheet>
             """;
 
+    // the status goes where an amount belongs
+    private static final String BACK = """
+            <xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:c="urn:wco-ecom-adapter:canonical:1" exclude-result-prefixes="#all">
+              <xsl:template match="/">
+                <Calc xmlns="urn:test:calc">
+                  <Item>
+                    <Amount><xsl:value-of select="c:StatusEvent/c:Status"/></Amount>
+                    <Count>1</Count>
+                    <Status><xsl:value-of select="c:StatusEvent/c:EventDateTime"/></Status>
+                  </Item>
+                </Calc>
+              </xsl:template>
+            </xsl:stylesheet>
+            """;
+
     private Translator translator;
     private Format calc;
     private MessageReader reader;
@@ -76,8 +92,10 @@ class MappingErrorsTest {
                 root: "{urn:test:calc}Calc"
                 schema: test/calc.xsd
                 toCanonical: to-canonical.xsl
+                fromCanonical: from-canonical.xsl
                 """);
         ProjectCopy.write(home.resolve("mappings/calc/to-canonical.xsl"), STYLESHEET);
+        ProjectCopy.write(home.resolve("mappings/calc/from-canonical.xsl"), BACK);
         FormatRegistry registry = FormatRegistry.load(home);
         calc = registry.byId("calc").orElseThrow();
         translator = new Translator(registry, 100);
@@ -117,6 +135,24 @@ class MappingErrorsTest {
         assertTrue(e.column() > 0, e.toString());
         assertTrue(e.message().contains("Decimal divide by zero"), e.message());
         assertTrue(e.message().contains("FOAR0001 in mappings/calc/to-canonical.xsl line " + lineOf("div xs:decimal")), e.message());
+    }
+
+    @Test
+    void an_invalid_partner_message_written_from_canonical_names_the_element_and_the_instruction_that_wrote_it()
+            throws TranslationException {
+        byte[] message = """
+                <Calc xmlns="urn:test:calc"><Item><Amount>5</Amount><Count>1</Count><Status>2026-12-01T10:00:00Z</Status></Item></Calc>
+                """.getBytes(StandardCharsets.UTF_8);
+        ReadResult read = reader.read(message);
+        assertTrue(read.valid(), read.allErrors().toString());
+        CanonicalDocument canonical = translator.toCanonical(calc, read.document().orElseThrow(), Map.of()).get(0);
+        TranslationException e = assertThrows(TranslationException.class,
+                () -> translator.fromCanonical(calc, canonical.tree(), Map.of()));
+        XmlError error = e.errors().stream().filter(x -> x.path().equals("/Calc/Item[1]/Amount[1]")).findFirst()
+                .orElseThrow(() -> new AssertionError(e.errors().toString()));
+        assertEquals(Translator.OUTPUT_INVALID, error.code());
+        assertTrue(error.message().contains("DELIVERED"), error.message());
+        assertTrue(error.message().endsWith("(written by mappings/calc/from-canonical.xsl line 6)"), error.message());
     }
 
     @Test

@@ -124,8 +124,16 @@ class CrashSuiteFaultIT {
                 }
                 await(() -> sender.idle(), "the second wave sent", DRAIN);
                 List<String> withoutPoison = traffic.expectedForwards(false);
-                await(() -> observer.forwarded.keySet().containsAll(withoutPoison) && everyMessageAnswered(sender, observer),
-                        "every record and receipt", DRAIN);
+                try {
+                    await(() -> observer.forwarded.keySet().containsAll(withoutPoison) && everyMessageAnswered(sender, observer),
+                            "every record and receipt", DRAIN);
+                } catch (AssertionError e) {
+                    List<String> notForwarded = withoutPoison.stream().filter(k -> !observer.forwarded.containsKey(k)).limit(20).toList();
+                    List<String> unanswered = sender.done.stream().filter(k -> sender.attempts.getOrDefault(k, java.util.Set.of())
+                            .stream().noneMatch(observer.receipts::containsKey)).limit(20).toList();
+                    throw new AssertionError(e.getMessage() + "; not forwarded (at most 20): " + notForwarded
+                            + "; sent and not answered (at most 20): " + unanswered, e);
+                }
                 Thread.sleep(5000);
                 observer.stopReading();
 

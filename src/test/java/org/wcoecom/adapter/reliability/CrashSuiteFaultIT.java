@@ -131,7 +131,7 @@ class CrashSuiteFaultIT {
                     List<String> notForwarded = withoutPoison.stream().filter(k -> !observer.forwarded.containsKey(k)).limit(20).toList();
                     List<String> unanswered = sender.done.stream().filter(k -> sender.attempts.getOrDefault(k, java.util.Set.of())
                             .stream().noneMatch(observer.receipts::containsKey)).limit(20).toList();
-                    throw new AssertionError(e.getMessage() + "; not forwarded (at most 20): " + notForwarded
+                    throw new AssertionError(e.getMessage() + " (seed " + seed + ", -Dcrash.seed to run it again); not forwarded (at most 20): " + notForwarded
                             + "; sent and not answered (at most 20): " + unanswered, e);
                 }
                 Thread.sleep(5000);

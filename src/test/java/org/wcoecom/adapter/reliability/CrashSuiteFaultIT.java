@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.wcoecom.adapter.support.Cli;
 import org.wcoecom.adapter.support.PackagedAdapter;
+import org.wcoecom.adapter.support.Project;
 
 /**
  * The crash suite (-Pfaults): the packaged adapter under the realistic mix — three-document groups
@@ -51,6 +52,8 @@ class CrashSuiteFaultIT {
     private int broker;
     private int operatorPort;
     private final List<String> log = new ArrayList<>();
+    /** Every start of the adapter, for their output when the suite fails. */
+    private final List<PackagedAdapter> lives = new ArrayList<>();
 
     @Test
     void every_record_once_through_twenty_crashes() throws Exception {
@@ -131,8 +134,10 @@ class CrashSuiteFaultIT {
                     List<String> notForwarded = withoutPoison.stream().filter(k -> !observer.forwarded.containsKey(k)).limit(20).toList();
                     List<String> unanswered = sender.done.stream().filter(k -> sender.attempts.getOrDefault(k, java.util.Set.of())
                             .stream().noneMatch(observer.receipts::containsKey)).limit(20).toList();
+                    Path kept = keepForPostMortem(seed, notForwarded);
                     throw new AssertionError(e.getMessage() + " (seed " + seed + ", -Dcrash.seed to run it again); not forwarded (at most 20): " + notForwarded
-                            + "; sent and not answered (at most 20): " + unanswered, e);
+                            + "; sent and not answered (at most 20): " + unanswered + "; every life's output, the status, the audit of"
+                            + " each record not forwarded and a copy of the data directory are in " + kept, e);
                 }
                 Thread.sleep(5000);
                 observer.stopReading();
@@ -236,6 +241,46 @@ class CrashSuiteFaultIT {
         return rule;
     }
 
+    /**
+     * What a failed run leaves behind to be explained: every life's output (a killed life's too), the
+     * operations status and the audit of each record not forwarded, taken from the adapter still
+     * running, and a copy of its data directory.
+     */
+    private Path keepForPostMortem(long seed, List<String> notForwarded) throws Exception {
+        Path dir = Project.root().resolve("target/crash-suite/seed-" + seed);
+        Files.createDirectories(dir);
+        for (int i = 0; i < lives.size(); i++) {
+            Files.writeString(dir.resolve(String.format("life-%02d.log", i)), lives.get(i).output(), StandardCharsets.UTF_8);
+        }
+        StringBuilder report = new StringBuilder();
+        String[] target = {"--data", data.toString(), "--broker-port", String.valueOf(broker), "--operator-port", String.valueOf(operatorPort)};
+        report.append(Cli.run(concat(new String[] {"status"}, target)).out).append('\n');
+        report.append(Cli.run(concat(new String[] {"dlq", "list"}, target)).out).append('\n');
+        for (String key : notForwarded) {
+            String record = key.replaceFirst("(/declaration)?#\\d+$", "");
+            Cli audit = Cli.run(concat(new String[] {"audit", record}, target));
+            report.append("== ").append(key).append('\n').append(audit.out).append(audit.err).append('\n');
+        }
+        Files.writeString(dir.resolve("status-and-audit.txt"), report.toString(), StandardCharsets.UTF_8);
+        try (var files = Files.walk(data)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path copy = dir.resolve("data").resolve(data.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(f, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        return dir;
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
     private PackagedAdapter start(Optional<Path> rule, String... jvm) throws Exception {
         List<String> options = new ArrayList<>(List.of("-Xmx512m",
                 "-Dadapter.egress.ceb.max-message-bytes=" + GroupTraffic.POISON_LIMIT,
@@ -246,6 +291,7 @@ class CrashSuiteFaultIT {
         }
         PackagedAdapter adapter = PackagedAdapter.start(options, List.of("run", "--data", data.toString(), "--http-port",
                 String.valueOf(http), "--broker-port", String.valueOf(broker), "--operator-port", String.valueOf(operatorPort)));
+        lives.add(adapter);
         if (!adapter.awaitLine("wco-ecom-adapter is running", START)) {
             // an injected halt may strike while it starts (its first commits): that is a crash too
             if (rule.isPresent() && !adapter.isAlive()) {

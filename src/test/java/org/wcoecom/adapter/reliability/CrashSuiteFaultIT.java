@@ -136,7 +136,8 @@ class CrashSuiteFaultIT {
                             .stream().noneMatch(observer.receipts::containsKey)).limit(20).toList();
                     Path kept = keepForPostMortem(seed, notForwarded);
                     throw new AssertionError(e.getMessage() + " (seed " + seed + ", -Dcrash.seed to run it again); not forwarded (at most 20): " + notForwarded
-                            + "; sent and not answered (at most 20): " + unanswered + "; every life's output, the status, the audit of"
+                            + "; sent and not answered (at most 20): " + unanswered + "; the observer's commits the broker died in: "
+                            + observer.unknownCommits + " (" + observer.unknownCommitMessages + " messages); every life's output, the status, the audit of"
                             + " each record not forwarded and a copy of the data directory are in " + kept, e);
                 }
                 Thread.sleep(5000);
@@ -165,11 +166,12 @@ class CrashSuiteFaultIT {
             System.out.printf("crash suite (seed %d): %d groups (%d wrong payments corrected), %d messages sent (%d first wave, %d corrections,"
                             + " %d re-sends), %d send attempts failed and retried; %d SIGKILL, %d halts injected between a database"
                             + " commit and its JMS commit (%d tried); %d distinct records forwarded in %d deliveries (%d expected),"
-                            + " %d declarations; %d receipts for %d messages; %d later receipts%n",
+                            + " %d declarations; %d receipts for %d messages; %d later receipts; the observer's commits that the"
+                            + " broker died in: %d (%d messages, counted once)%n",
                     seed, GROUPS, corrections.size(), sender.done.size(), firstWave.size(), corrections.size(), resends.size(),
                     sender.failedAttempts, kills, halts, injectedTried, observer.forwarded.size(), observer.total(observer.forwarded),
                     expected.size(), declarations, observer.total(observer.receipts), perKey.size(),
-                    observer.total(observer.laterReceipts));
+                    observer.total(observer.laterReceipts), observer.unknownCommits, observer.unknownCommitMessages);
             log.forEach(System.out::println);
 
             assertEquals(List.of(), expected.stream().filter(k -> !observer.forwarded.containsKey(k)).limit(20).toList(), "never forwarded");

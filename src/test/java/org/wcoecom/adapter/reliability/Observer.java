@@ -23,6 +23,11 @@ import org.wcoecom.adapter.broker.MessageBodies;
  * customs queue and the partners' receipt queues in transacted sessions and counts a message only
  * once its acknowledgement is committed. When the broker dies under it, what it read since the last
  * commit is forgotten (the broker delivers it again), so a count above one is the adapter's doing.
+ *
+ * <p>A commit the broker dies in the middle of has no known outcome: the broker may have committed
+ * it before it died, and then those messages never come again. So they are counted at once, and their
+ * JMS ids kept: should the broker deliver one of them again (it had not committed), it is not counted
+ * a second time. The adapter's own duplicates are other broker messages, with ids of their own.
  */
 final class Observer implements AutoCloseable {
 
@@ -38,6 +43,12 @@ final class Observer implements AutoCloseable {
     final Map<String, String> receiptBodies = new ConcurrentHashMap<>();
     /** later receipts' bodies by partner|record id */
     final Map<String, List<String>> laterBodies = new ConcurrentHashMap<>();
+
+    /** JMS ids of messages counted when a commit's outcome was unknown: counted once, whether delivered again or not */
+    private final java.util.Set<String> uncertain = ConcurrentHashMap.newKeySet();
+    /** commits that failed with the broker, and the messages they held */
+    volatile int unknownCommits;
+    volatile int unknownCommitMessages;
 
     private volatile Thread thread;
     private volatile boolean stop;
@@ -72,32 +83,59 @@ final class Observer implements AutoCloseable {
             for (String p : partners) {
                 answers.add(s.createConsumer(s.createQueue("partner." + p + ".receipts")));
             }
-            List<Runnable> pending = new ArrayList<>();
+            Map<String, Runnable> pending = new java.util.LinkedHashMap<>();
             long lastCommit = System.nanoTime();
             while (!stop) {
                 Message m = customs.receive(20);
                 if (m != null) {
                     String key = m.getStringProperty("AdapterRecordId") + appType(MessageBodies.text(m));
-                    pending.add(() -> forwarded.merge(key, 1, Integer::sum));
+                    pending.put(m.getJMSMessageID(), () -> forwarded.merge(key, 1, Integer::sum));
                 }
                 for (int i = 0; i < answers.size(); i++) {
                     Message r = answers.get(i).receiveNoWait();
                     if (r != null) {
-                        pending.add(receipt(partners.get(i), r));
+                        pending.put(r.getJMSMessageID(), receipt(partners.get(i), r));
                     }
                 }
                 if (!pending.isEmpty() && (pending.size() >= 50 || System.nanoTime() - lastCommit > 200_000_000L)) {
-                    s.commit();
-                    pending.forEach(Runnable::run);
-                    pending.clear();
+                    commit(s, pending);
                     lastCommit = System.nanoTime();
                 }
             }
-            s.commit();
-            pending.forEach(Runnable::run);
+            commit(s, pending);
         } catch (Exception brokerGone) {
-            // what was read since the last commit will be delivered again
+            // what was read since the last commit (not attempted) will be delivered again
         }
+    }
+
+    /** Commits what was read and counts it; when the commit fails with the broker, counts it as possibly committed. */
+    private void commit(Session s, Map<String, Runnable> pending) throws Exception {
+        try {
+            s.commit();
+        } catch (Exception outcomeUnknown) {
+            unknownCommits++;
+            unknownCommitMessages += pending.size();
+            count(pending, true);
+            throw outcomeUnknown;
+        }
+        count(pending, false);
+    }
+
+    private void count(Map<String, Runnable> pending, boolean uncertainOutcome) {
+        pending.forEach((jmsId, count) -> {
+            if (uncertain.contains(jmsId)) {
+                // counted under an unknown outcome and delivered again: that commit had not happened
+                if (!uncertainOutcome) {
+                    uncertain.remove(jmsId);
+                }
+            } else {
+                count.run();
+                if (uncertainOutcome) {
+                    uncertain.add(jmsId);
+                }
+            }
+        });
+        pending.clear();
     }
 
     private Runnable receipt(String partner, Message r) throws Exception {

@@ -133,7 +133,8 @@ class FormatOnboardingIT {
 
         // 5. restart (a new format is read at start), 6. the carrier posts over HTTP
         try (PackagedAdapter adapter = PackagedAdapter.start(run)) {
-            assertTrue(adapter.awaitLine("wco-ecom-adapter is running", Duration.ofSeconds(120)), adapter.output());
+            // the banner's last line: the lines that list the formats come before it, not before the first
+            assertTrue(adapter.awaitLine("Ctrl-C stops it.", Duration.ofSeconds(120)), adapter.output());
             assertTrue(adapter.output().contains("acme-status"), "the new format is listed\n" + adapter.output());
             String key = PackagedAdapter.secret(data, "acme-carrier.api-key");
             String trackingNo = "ACME" + System.currentTimeMillis();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.wcoecom.adapter.support.Cli;
 import org.wcoecom.adapter.support.PackagedAdapter;
 import org.wcoecom.adapter.support.Project;
+import org.wcoecom.adapter.support.ProjectCopy;
 
 /**
  * The crash suite (-Pfaults): the packaged adapter under the realistic mix — three-document groups
@@ -143,16 +144,14 @@ class CrashSuiteFaultIT {
                 Thread.sleep(5000);
                 observer.stopReading();
 
-                Cli letters = Cli.run("dlq", "list", "--data", data.toString(), "--broker-port", String.valueOf(broker),
-                        "--operator-port", String.valueOf(operatorPort));
+                Cli letters = Cli.run(onTheAdapter("dlq", "list"));
                 assertEquals(1, letters.out.lines().filter(l -> l.startsWith("ID:")).count(), "exactly one dead letter: " + letters.out);
                 assertTrue(letters.out.contains("record=" + traffic.poisonRecord()) && letters.out.contains("stage=egress"), letters.out);
                 assertTrue(adapter.terminate(Duration.ofSeconds(60)));
             }
             try (PackagedAdapter adapter = start(Optional.empty(), "-Dadapter.egress.ceb.max-message-bytes=0")) {
                 observer.startReading(PackagedAdapter.operator(data, operatorPort), PARTNERS);
-                Cli replay = Cli.run("dlq", "replay", "--all", "--data", data.toString(), "--broker-port", String.valueOf(broker),
-                        "--operator-port", String.valueOf(operatorPort));
+                Cli replay = Cli.run(onTheAdapter("dlq", "replay", "--all"));
                 assertEquals(0, replay.exit, replay.toString());
                 await(() -> observer.forwarded.containsKey(traffic.poisonRecord() + "#1"), "the poison record after replay", DRAIN);
                 Thread.sleep(5000);
@@ -255,32 +254,28 @@ class CrashSuiteFaultIT {
             Files.writeString(dir.resolve(String.format("life-%02d.log", i)), lives.get(i).output(), StandardCharsets.UTF_8);
         }
         StringBuilder report = new StringBuilder();
-        String[] target = {"--data", data.toString(), "--broker-port", String.valueOf(broker), "--operator-port", String.valueOf(operatorPort)};
-        report.append(Cli.run(concat(new String[] {"status"}, target)).out).append('\n');
-        report.append(Cli.run(concat(new String[] {"dlq", "list"}, target)).out).append('\n');
+        report.append(Cli.run(onTheAdapter("status")).out).append('\n');
+        report.append(Cli.run(onTheAdapter("dlq", "list")).out).append('\n');
         for (String key : notForwarded) {
             String record = key.replaceFirst("(/declaration)?#\\d+$", "");
-            Cli audit = Cli.run(concat(new String[] {"audit", record}, target));
+            Cli audit = Cli.run(onTheAdapter("audit", record));
             report.append("== ").append(key).append('\n').append(audit.out).append(audit.err).append('\n');
         }
-        Files.writeString(dir.resolve("status-and-audit.txt"), report.toString(), StandardCharsets.UTF_8);
-        try (var files = Files.walk(data)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path copy = dir.resolve("data").resolve(data.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(f, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+        try {
+            ProjectCopy.copy(data, dir.resolve("data"));
+        } catch (RuntimeException e) {
+            // the adapter still runs: a journal file it drops while being copied must not hide the failure itself
+            report.append("the copy of the data directory is incomplete: ").append(e).append('\n');
         }
+        Files.writeString(dir.resolve("status-and-audit.txt"), report.toString(), StandardCharsets.UTF_8);
         return dir;
     }
 
-    private static String[] concat(String[] a, String[] b) {
-        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, all, a.length, b.length);
-        return all;
+    /** A command line of the adapter's CLI against the running adapter's data, broker and operator port. */
+    private String[] onTheAdapter(String... command) {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of("--data", data.toString(), "--broker-port", String.valueOf(broker), "--operator-port", String.valueOf(operatorPort)));
+        return args.toArray(String[]::new);
     }
 
     private PackagedAdapter start(Optional<Path> rule, String... jvm) throws Exception {

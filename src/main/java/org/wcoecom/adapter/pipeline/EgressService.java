@@ -1,6 +1,5 @@
 package org.wcoecom.adapter.pipeline;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,11 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.xml.transform.sax.SAXSource;
-
-import net.sf.saxon.s9api.SaxonApiException;
 import net.sf.saxon.s9api.XdmNode;
-import net.sf.saxon.s9api.XdmNodeKind;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -32,10 +27,8 @@ import org.wcoecom.adapter.operations.FlowMetrics;
 import org.wcoecom.adapter.store.AuditTrail;
 import org.wcoecom.adapter.store.Ledger;
 import org.wcoecom.adapter.store.RecordSenders;
-import org.wcoecom.adapter.xml.Saxon;
-import org.wcoecom.adapter.xml.SecureXml;
+import org.wcoecom.adapter.xml.ChildDocuments;
 import org.wcoecom.adapter.xml.XmlError;
-import org.xml.sax.InputSource;
 
 /**
  * The outbound half: a canonical batch (or one record replayed from the dead letters) from a kind's
@@ -207,42 +200,14 @@ public final class EgressService {
         }
     }
 
-    /** The records of a canonical batch, each a document of its own; or the one document a replay brings. */
-    private static List<XdmNode> records(byte[] xml) {
-        XdmNode doc = canonical(xml);
-        XdmNode root = Format.rootElement(doc);
-        if (!"Batch".equals(root.getNodeName().getLocalName())) {
-            return List.of(doc);
-        }
-        List<XdmNode> records = new ArrayList<>();
-        for (XdmNode child : root.children()) {
-            if (child.getNodeKind() == XdmNodeKind.ELEMENT) {
-                try {
-                    records.add(Saxon.documentBuilder().build(child.asSource()));
-                } catch (SaxonApiException e) {
-                    throw new IllegalStateException("cannot take a record out of its batch: " + e.getMessage(), e);
-                }
-            }
-        }
-        return records;
-    }
-
     /**
-     * The canonical document on an adapter queue, parsed without validating it again: only the adapter
-     * writes these queues (partners' broker roles cannot), each document was validated against the
-     * canonical schema when it was made, and the output is validated against the destination's schema.
+     * The records of a canonical batch, each a document of its own, built in one parse; or the one
+     * document a replay brings. Not validated again: only the adapter writes these queues (partners'
+     * broker roles cannot), each document was validated against the canonical schema when it was
+     * made, and the output is validated against the destination's schema.
      */
-    private static XdmNode canonical(byte[] xml) {
-        try {
-            XdmNode doc = Saxon.documentBuilder().build(new SAXSource(SecureXml.reader(), new InputSource(new ByteArrayInputStream(xml))));
-            XdmNode root = Format.rootElement(doc);
-            if (root.getNodeKind() != XdmNodeKind.ELEMENT || !Canonical.NAMESPACE.equals(root.getNodeName().getNamespace())) {
-                throw new IllegalStateException("not a canonical document");
-            }
-            return doc;
-        } catch (SaxonApiException e) {
-            throw new IllegalStateException("not a canonical document: " + e.getMessage(), e);
-        }
+    private static List<XdmNode> records(byte[] xml) {
+        return ChildDocuments.of(xml, "Batch", Canonical.NAMESPACE);
     }
 
     private static String recordId(XdmNode doc) {

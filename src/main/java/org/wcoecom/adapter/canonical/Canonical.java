@@ -58,18 +58,29 @@ public final class Canonical {
         if (document instanceof JAXBElement<?> e) {
             return e;
         }
-        for (java.lang.reflect.Method m : ObjectFactory.class.getMethods()) {
-            if (m.getReturnType() == JAXBElement.class && m.getParameterCount() == 1
-                    && m.getParameterTypes()[0] == document.getClass()) {
-                try {
-                    return (JAXBElement<?>) m.invoke(FACTORY, document);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
+        java.lang.reflect.Method make = ELEMENT_FACTORIES.get(document.getClass());
+        if (make == null) {
+            throw new IllegalArgumentException("not a canonical document: " + document.getClass().getSimpleName());
+        }
+        try {
+            return (JAXBElement<?>) make.invoke(FACTORY, document);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The factory method of each document class, looked up once: the cross-check wraps every record it stores. */
+    private static final ClassValue<java.lang.reflect.Method> ELEMENT_FACTORIES = new ClassValue<>() {
+        @Override
+        protected java.lang.reflect.Method computeValue(Class<?> type) {
+            for (java.lang.reflect.Method m : ObjectFactory.class.getMethods()) {
+                if (m.getReturnType() == JAXBElement.class && m.getParameterCount() == 1 && m.getParameterTypes()[0] == type) {
+                    return m;
                 }
             }
+            return null;
         }
-        throw new IllegalArgumentException("not a canonical document: " + document.getClass().getSimpleName());
-    }
+    };
 
     /** A canonical document as XML (not validated: callers validate what leaves the adapter). */
     public static byte[] write(JAXBElement<?> document) {

@@ -80,9 +80,10 @@ public final class Benchmark {
                 Settings shortRetention = settings.with("adapter.retention.audit-days", "0").with("adapter.retention.records-days", "0")
                         .with("adapter.retention.interval", "10000");
                 attempt("long", failures, () -> {
-                    results.add(new SystemScenario("adapter", "long", shortRetention, data, Traffic.realistic(generator, options.mix(), false),
-                            options.mix()).runLong(load, options.longSeconds()));
-                    delete(data);
+                    Result got = new SystemScenario("adapter", "long", shortRetention, data, Traffic.realistic(generator, options.mix(), false),
+                            options.mix()).runLong(load, options.longSeconds());
+                    results.add(got);
+                    deleteUnlessDeclarationsMissing("long", data, List.of(got));
                 });
             }
         } finally {
@@ -99,9 +100,19 @@ public final class Benchmark {
         say(what);
         Path data = Files.createTempDirectory(options.workDir(), scenario + "-");
         attempt(scenario, failures, () -> {
-            results.addAll(new SystemScenario(system, scenario, settings, data, traffic, options.mix()).run(load));
-            delete(data);
+            List<Result> got = new SystemScenario(system, scenario, settings, data, traffic, options.mix()).run(load);
+            results.addAll(got);
+            deleteUnlessDeclarationsMissing(scenario, data, got);
         });
+    }
+
+    /** A run some declarations never came from keeps its store, broker and log, to find out where they are. */
+    private void deleteUnlessDeclarationsMissing(String scenario, Path data, List<Result> got) throws IOException {
+        if (got.stream().anyMatch(r -> r.footprint().declarationsMissing() > 0)) {
+            say(scenario + ": declarations due never came; its data folder and target.log stay in " + data);
+        } else {
+            delete(data);
+        }
     }
 
     interface Step {

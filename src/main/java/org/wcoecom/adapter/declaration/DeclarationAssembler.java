@@ -5,9 +5,11 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,14 +65,19 @@ public final class DeclarationAssembler {
     private final DeclarantSettings declarant;
     final Catalogue catalogue;
     private final CodeLists codes;
-    private final ZoneId zone;
+    private final Clock clock;
     private final DatatypeFactory datatypes;
 
     public DeclarationAssembler(DeclarantSettings declarant, Catalogue catalogue, CodeLists codes, ZoneId zone) {
+        this(declarant, catalogue, codes, Clock.system(zone));
+    }
+
+    /** @param clock the declarations' issue times and dates, in the customs office's zone */
+    DeclarationAssembler(DeclarantSettings declarant, Catalogue catalogue, CodeLists codes, Clock clock) {
         this.declarant = declarant;
         this.catalogue = catalogue;
         this.codes = codes;
-        this.zone = zone;
+        this.clock = clock;
         try {
             this.datatypes = DatatypeFactory.newInstance();
         } catch (DatatypeConfigurationException e) {
@@ -144,7 +151,7 @@ public final class DeclarationAssembler {
         d.setPaymentTransactionId(payment.getPaymentTransactionId());
         d.setDeclarationOffice(declarant.customsCode());
         d.setEntryOffice(declarant.portCode());
-        d.setDeclarationDate(date(LocalDate.now(zone)));
+        d.setDeclarationDate(date(LocalDate.now(clock)));
 
         Optional<PartyType> buyer = Parties.role(order.getParty(), PartyRoleType.BUYER);
         Parties.role(order.getParty(), PartyRoleType.PLATFORM).ifPresent(p -> d.getParty().add(p));
@@ -235,8 +242,10 @@ public final class DeclarationAssembler {
         status.setValue(FilingStatusType.FILED);
         status.setSourceCode("2");
         h.setFilingStatus(status);
-        LocalDateTime now = LocalDateTime.now(zone).truncatedTo(ChronoUnit.SECONDS);
-        h.setIssueDateTime(datatypes.newXMLGregorianCalendar(now.toString()));
+        // ISO_LOCAL_DATE_TIME always writes the seconds; LocalDateTime.toString() leaves them out on a
+        // whole minute, which xs:dateTime refuses: every declaration decided at hh:mm:00 failed
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        h.setIssueDateTime(datatypes.newXMLGregorianCalendar(now.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)));
         SourceType source = new SourceType();
         source.setPartner(order.getHeader().getSource().getPartner());
         source.setFormat("crosscheck");

@@ -229,6 +229,12 @@ public final class CrossCheckSteps {
             return List.of(conflict(a, "order " + a.orderNumber() + " already has a " + describe(a.kind(), a.export())
                     + " from another sender; only its sender may correct or cancel it"));
         }
+        if (existing.isPresent() && !a.cancellation() && !a.amendment() && existing.get().recordId().equals(a.recordId())
+                && CrossCheckDocuments.arrival(existing.get().xml()).amendment()) {
+            // a batch delivered again after a rollback may come after a later one: the correction stays
+            LOG.info("order {}: the first version of {} came after its correction; the correction stays", a.orderNumber(), a.recordId());
+            return List.of();
+        }
         if ("Payment".equals(a.kind())) {
             Optional<String> named = target.document("Order").flatMap(d -> CrossCheckDocuments.paymentProvider(d.xml()));
             if (named.isPresent() && !named.equals(a.paymentProvider())) {

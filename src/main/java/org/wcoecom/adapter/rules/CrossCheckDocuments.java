@@ -43,11 +43,12 @@ public final class CrossCheckDocuments {
      * @param platform        the platform code the document carries (orders and payments do, waybills do not)
      * @param paymentProvider an order's named payment enterprise (payCode), or a payment's own
      * @param cancellation    the sender withdraws its document
+     * @param amendment       a later version of a document sent before (appType 2)
      * @param export          an export order, receipt of payment or export waybill (TradeDirection EXPORT)
      */
     public record Arrival(String kind, String orderNumber, Optional<String> platform, Optional<String> paymentProvider,
                           String partner, String channel, String format, String recordId, boolean cancellation,
-                          LinkedHashMap<String, String> references, byte[] xml, boolean export) {
+                          boolean amendment, LinkedHashMap<String, String> references, byte[] xml, boolean export) {
 
         /** The key of the groups it may join: its order number, behind {@link #EXPORT_GROUP} for exports. */
         public String group() {
@@ -136,7 +137,8 @@ public final class CrossCheckDocuments {
         var source = header.getSource();
         return new Arrival(kind, orderNumber.trim(), platform.filter(s -> !s.isBlank()), provider, source.getPartner(),
                 source.getChannel() == null ? "jms" : source.getChannel(), source.getFormat(), header.getRecordId(),
-                header.getFunction().getValue() == FunctionType.CANCELLATION, References.of(doc), xml,
+                header.getFunction().getValue() == FunctionType.CANCELLATION, header.getFunction().getValue() == FunctionType.AMENDMENT,
+                References.of(doc), xml,
                 direction != null && direction.getValue() == TradeDirectionType.EXPORT);
     }
 }

@@ -1,0 +1,38 @@
+package org.wcoecom.adapter.crosscheck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.wcoecom.adapter.support.CrossCheck;
+import org.wcoecom.adapter.support.Messages;
+import org.wcoecom.adapter.support.RunningAdapter;
+import org.wcoecom.adapter.support.Translations;
+import org.wcoecom.adapter.support.Xml;
+
+/**
+ * A first version (appType 1) that reaches the check after its correction (appType 2), as a batch
+ * delivered again after a rollback can, does not replace it: the group is checked with the correction.
+ */
+@ExtendWith(RunningAdapter.class)
+class CrossCheckLateOriginalTest {
+
+    @Test
+    void a_wrong_first_payment_coming_after_its_correction_is_not_taken() throws Exception {
+        CrossCheck.Keys k = CrossCheck.Keys.fresh("CC-L");
+        String payment = Messages.payment(k.orderNo(), k.transactionId());
+        CrossCheck.sendOrder(Messages.order(k.orderNo(), k.transactionId()));
+        CrossCheck.sendPayment(payment.replace("<ceb:appType>1</ceb:appType>", "<ceb:appType>2</ceb:appType>"));
+        CrossCheck.sendPayment(payment.replace("<ceb:amountPaid>1151.42<", "<ceb:amountPaid>1100<"));
+        CrossCheck.sendWaybill(Messages.waybill(k.orderNo(), k.logisticsNo()), k.logisticsNo());
+
+        var ceb621 = new Translations().valid(Messages.utf8(RunningAdapter.text(RunningAdapter.forwarded(k.declarationRecord()))));
+        assertEquals(k.orderNo(), Xml.value(ceb621, "//ceb:InventoryHead/ceb:orderNo"));
+        assertTrue(CrossCheck.laterReceipt(CrossCheck.PAYMENT, CrossCheck.PAYMENT + ":" + k.transactionId(), Duration.ofSeconds(1))
+                .isEmpty(), "no mismatch receipt");
+        assertTrue(RunningAdapter.takeForwarded(k.declarationRecord(), Duration.ofSeconds(1)).isEmpty(), "exactly one CEB621");
+    }
+}

@@ -202,6 +202,12 @@ public final class CrossCheckSteps {
 
     private List<Output> place(CrossCheckStore.Tx tx, Arrival a) throws SQLException {
         tx.lock(a.group());
+        if (!a.cancellation() && !a.amendment() && tx.wasCorrected(a.partner(), a.recordId())) {
+            // a batch delivered again after a rollback (or replayed) may come after a later one: the correction stays,
+            // whether its group still waits or was declared and closed (it would open a group of its own, timed out later)
+            LOG.info("order {}: the first version of {} came after its correction; the correction stays", a.orderNumber(), a.recordId());
+            return List.of();
+        }
         List<Group> groups = tx.groups(a.group());
         Instant now = Instant.now();
         Group target;
@@ -229,12 +235,6 @@ public final class CrossCheckSteps {
             return List.of(conflict(a, "order " + a.orderNumber() + " already has a " + describe(a.kind(), a.export())
                     + " from another sender; only its sender may correct or cancel it"));
         }
-        if (existing.isPresent() && !a.cancellation() && !a.amendment() && existing.get().recordId().equals(a.recordId())
-                && CrossCheckDocuments.arrival(existing.get().xml()).amendment()) {
-            // a batch delivered again after a rollback may come after a later one: the correction stays
-            LOG.info("order {}: the first version of {} came after its correction; the correction stays", a.orderNumber(), a.recordId());
-            return List.of();
-        }
         if ("Payment".equals(a.kind())) {
             Optional<String> named = target.document("Order").flatMap(d -> CrossCheckDocuments.paymentProvider(d.xml()));
             if (named.isPresent() && !named.equals(a.paymentProvider())) {
@@ -244,12 +244,16 @@ public final class CrossCheckSteps {
         Map<String, Document> docs = target.documents();
         List<Output> out = new ArrayList<>();
         if (a.cancellation()) {
+            tx.withdrawn(a.partner(), a.recordId());
             if (existing.isPresent()) {
                 docs.remove(a.kind());
                 docs.replaceAll((k, d) -> unevaluated(d));
                 save(tx, target, docs.isEmpty(), now);
             }
             return out;
+        }
+        if (a.amendment()) {
+            tx.corrected(a.partner(), a.recordId());
         }
         docs.put(a.kind(), new Document(a.kind(), a.partner(), a.recordId(), a.xml(), false, now));
         if ("Order".equals(a.kind())) {

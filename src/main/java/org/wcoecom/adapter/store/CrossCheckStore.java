@@ -287,6 +287,43 @@ public final class CrossCheckStore {
             }
         }
 
+        /**
+         * Remembers that the sender's correction of the record came, until retention forgets the records
+         * received: a first version of it that reaches the check later (a batch delivered again after a
+         * rollback, or replayed from the dead letters) is older than what the check has, even once its
+         * group is closed. Keyed by the sender too, so that nothing another partner sends can mark it.
+         */
+        public void corrected(String partner, String recordId) throws SQLException {
+            withdrawn(partner, recordId);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO crosscheck_corrected (partner, record_id, corrected_at)"
+                    + " VALUES (?, ?, ?)")) {
+                s.setString(1, partner);
+                s.setString(2, recordId);
+                s.setTimestamp(3, Timestamp.from(Instant.now()));
+                s.executeUpdate();
+            }
+        }
+
+        /** Whether the sender's correction of the record came (and was not withdrawn since). */
+        public boolean wasCorrected(String partner, String recordId) throws SQLException {
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM crosscheck_corrected WHERE partner = ? AND record_id = ?")) {
+                s.setString(1, partner);
+                s.setString(2, recordId);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next();
+                }
+            }
+        }
+
+        /** A withdrawn record starts afresh: its sender may send a new first version. */
+        public void withdrawn(String partner, String recordId) throws SQLException {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM crosscheck_corrected WHERE partner = ? AND record_id = ?")) {
+                s.setString(1, partner);
+                s.setString(2, recordId);
+                s.executeUpdate();
+            }
+        }
+
         /** Deletes a closed group (and the order number's lock row once it has no group left). */
         public void delete(Group g) throws SQLException {
             for (String table : List.of("crosscheck_document", "crosscheck_group")) {
@@ -395,6 +432,11 @@ public final class CrossCheckStore {
      */
     public int purge(Instant before) {
         return Rows.deleteBefore(db, "crosscheck_output", "created_at", before) + Rows.deleteBefore(db, "crosscheck_applied", "created_at", before);
+    }
+
+    /** Forgets the corrections that came before the given time. */
+    public int purgeCorrections(Instant before) {
+        return Rows.deleteBefore(db, "crosscheck_corrected", "corrected_at", before);
     }
 
     private static String cut(String s, int max) {

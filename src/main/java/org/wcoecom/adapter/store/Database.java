@@ -106,6 +106,10 @@ public final class Database implements AutoCloseable {
                     + " format VARCHAR(35), outcome VARCHAR(20), body " + blob + " NOT NULL, created_at TIMESTAMP NOT NULL,"
                     + " PRIMARY KEY (source_id, seq))",
             "CREATE INDEX IF NOT EXISTS crosscheck_output_created ON crosscheck_output (created_at)",
+            // record ids a correction (appType 2) came for: a first version of one that reaches the check later is stale
+            "CREATE TABLE IF NOT EXISTS crosscheck_corrected (partner VARCHAR(64) NOT NULL, record_id VARCHAR(200) NOT NULL,"
+                    + " corrected_at TIMESTAMP NOT NULL, PRIMARY KEY (partner, record_id))",
+            "CREATE INDEX IF NOT EXISTS crosscheck_corrected_at ON crosscheck_corrected (corrected_at)",
             "CREATE TABLE IF NOT EXISTS catalogue (item_no VARCHAR(64) PRIMARY KEY, gcode VARCHAR(10) NOT NULL,"
                     + " gname VARCHAR(250) NOT NULL, unit1 VARCHAR(3) NOT NULL, qty1_per_unit " + decimal + " NOT NULL,"
                     + " unit2 VARCHAR(3), qty2_per_unit " + decimal + ", item_record_no VARCHAR(30), net_weight_kg " + decimal + ","

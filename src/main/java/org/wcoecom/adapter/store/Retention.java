@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 /**
  * What the database keeps, and for how long: the audit trail, the records received (the duplicate
  * check sees no further back) and who sent them (customs' answers to older records stay unmatched),
- * and cross-check decisions whose sending was never confirmed. Closed cross-check groups are deleted
+ * cross-check decisions whose sending was never confirmed, and which records were corrected (as long
+ * as the records received). Closed cross-check groups are deleted
  * when they close; a rejected message is kept as a prefix and its digest.
  */
 public final class Retention {
@@ -63,11 +64,13 @@ public final class Retention {
         int records = received.purge(now.minus(recordsHorizon));
         int refs = senders.purge(now.minus(recordsHorizon));
         int decisions = crossCheck.purge(now.minus(UNCONFIRMED));
+        // as long as a record's versions are known: a first version delivered late is recognised as older
+        int corrections = crossCheck.purgeCorrections(now.minus(recordsHorizon));
         // an inventory is matched by returns and cancellations as long as its senders are known
         int declared = inventories.purge(now.minus(recordsHorizon));
-        if (events + records + refs + decisions + declared > 0) {
+        if (events + records + refs + decisions + corrections + declared > 0) {
             LOG.info("retention: deleted {} audit events, {} received records, {} record senders, {} unconfirmed cross-check decisions,"
-                    + " {} declared inventories", events, records, refs, decisions, declared);
+                    + " {} cross-check corrections, {} declared inventories", events, records, refs, decisions, corrections, declared);
         }
     }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every table grows only by what retention keeps: audit events for adapter.retention.audit-days,
  * records received and who sent them for adapter.retention.records-days (as far back as the duplicate
- * check sees), unconfirmed cross-check decisions a week; and of a rejected message only a prefix.
+ * check sees) and which records were corrected, unconfirmed cross-check decisions a week; and of a
+ * rejected message only a prefix.
  */
 class RetentionTest {
 
@@ -35,6 +36,8 @@ class RetentionTest {
             senders.register(new RecordSenders.Sender("ceb311", "p:new", "p", "http"), Map.of("ORDER_NUMBER", "new"));
             crossCheck.inTransaction(tx -> {
                 tx.applied("message:old", List.of());
+                tx.corrected("p", "p:old");
+                tx.corrected("p", "p:new");
                 return null;
             });
             Inventories inventories = new Inventories(db.dataSource());
@@ -52,6 +55,7 @@ class RetentionTest {
             assertEquals(1, count(db, "received_record"));
             assertEquals(1, count(db, "record_ref"));
             assertEquals(0, count(db, "crosscheck_applied"));
+            assertEquals(1, count(db, "crosscheck_corrected"));
             assertEquals(1, count(db, "declared_inventory"));
             assertEquals(1, count(db, "declared_inventory_line"));
         }
@@ -83,6 +87,7 @@ class RetentionTest {
             for (String sql : List.of("UPDATE received_record SET first_seen = ? WHERE record_id = 'p:old'",
                     "UPDATE record_ref SET created_at = ? WHERE record_id = 'p:old'",
                     "UPDATE crosscheck_applied SET created_at = ?",
+                    "UPDATE crosscheck_corrected SET corrected_at = ? WHERE record_id = 'p:old'",
                     "UPDATE declared_inventory SET updated_at = ? WHERE local_ref = 'old'")) {
                 try (var s = c.prepareStatement(sql)) {
                     s.setTimestamp(1, Timestamp.from(old));

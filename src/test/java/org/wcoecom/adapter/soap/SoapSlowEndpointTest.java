@@ -36,9 +36,10 @@ class SoapSlowEndpointTest {
     @BeforeAll
     static void start() throws Exception {
         ExchangeKeys ours = ExchangeKeys.generate(data.resolve("keys"), "adapter");
-        customs = new OverseasCustoms(PackagedAdapter.freePort(), "wco-ecom-adapter", "test-secret-out").trusting(ours).slowFirst(1, 4000).start();
+        // the timeout leaves a retry time to be signed and answered on a slow machine; the slow call outlasts it well
+        customs = new OverseasCustoms(PackagedAdapter.freePort(), "wco-ecom-adapter", "test-secret-out").trusting(ours).slowFirst(1, 9000).start();
         adapter = new TestAdapter(data.resolve("adapter"), SoapPartners.chinaCustoms(customs.address(), ours, Map.ofEntries(
-                        Map.entry("adapter.soap.client.receive-timeout", "1000"),
+                        Map.entry("adapter.soap.client.receive-timeout", "3000"),
                         Map.entry("adapter.soap.egress.redelivery-delay", "500"))));
     }
 

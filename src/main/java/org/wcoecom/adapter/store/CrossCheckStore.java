@@ -294,14 +294,10 @@ public final class CrossCheckStore {
          * group is closed. Keyed by the sender too, so that nothing another partner sends can mark it.
          */
         public void corrected(String partner, String recordId) throws SQLException {
-            withdrawn(partner, recordId);
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO crosscheck_corrected (partner, record_id, corrected_at)"
-                    + " VALUES (?, ?, ?)")) {
-                s.setString(1, partner);
-                s.setString(2, recordId);
-                s.setTimestamp(3, Timestamp.from(Instant.now()));
-                s.executeUpdate();
-            }
+            Map<String, Object> key = new LinkedHashMap<>();
+            key.put("partner", partner);
+            key.put("record_id", recordId);
+            Rows.put(c, "crosscheck_corrected", key, Map.of("corrected_at", Timestamp.from(Instant.now())));
         }
 
         /** Whether the sender's correction of the record came (and was not withdrawn since). */

@@ -27,8 +27,8 @@ class CrossCheckLateOriginalTest {
         CrossCheck.Keys k = CrossCheck.Keys.fresh("CC-L");
         String payment = Messages.payment(k.orderNo(), k.transactionId());
         CrossCheck.sendOrder(Messages.order(k.orderNo(), k.transactionId()));
-        CrossCheck.sendPayment(payment.replace("<ceb:appType>1</ceb:appType>", "<ceb:appType>2</ceb:appType>"));
-        CrossCheck.sendPayment(payment.replace("<ceb:amountPaid>1151.42<", "<ceb:amountPaid>1100<"));
+        CrossCheck.sendPayment(appType(payment, 2));
+        CrossCheck.sendPayment(wrongAmount(payment));
         CrossCheck.sendWaybill(Messages.waybill(k.orderNo(), k.logisticsNo()), k.logisticsNo());
 
         var ceb621 = new Translations().valid(Messages.utf8(RunningAdapter.text(RunningAdapter.forwarded(k.declarationRecord()))));
@@ -43,11 +43,11 @@ class CrossCheckLateOriginalTest {
         CrossCheck.Keys k = CrossCheck.Keys.fresh("CC-LD");
         String payment = Messages.payment(k.orderNo(), k.transactionId());
         CrossCheck.sendOrder(Messages.order(k.orderNo(), k.transactionId()));
-        CrossCheck.sendPayment(payment.replace("<ceb:appType>1</ceb:appType>", "<ceb:appType>2</ceb:appType>"));
+        CrossCheck.sendPayment(appType(payment, 2));
         CrossCheck.sendWaybill(Messages.waybill(k.orderNo(), k.logisticsNo()), k.logisticsNo());
         RunningAdapter.forwarded(k.declarationRecord());
 
-        CrossCheck.sendPayment(payment.replace("<ceb:amountPaid>1151.42<", "<ceb:amountPaid>1100<"));
+        CrossCheck.sendPayment(wrongAmount(payment));
 
         Duration timedOut = Duration.ofMillis(RunningAdapter.CROSSCHECK_TIMEOUT_MS * 4L);
         assertTrue(CrossCheck.laterReceipt(CrossCheck.PAYMENT, CrossCheck.PAYMENT + ":" + k.transactionId(), timedOut).isEmpty(),
@@ -60,13 +60,21 @@ class CrossCheckLateOriginalTest {
         CrossCheck.Keys k = CrossCheck.Keys.fresh("CC-LW");
         String payment = Messages.payment(k.orderNo(), k.transactionId());
         CrossCheck.sendOrder(Messages.order(k.orderNo(), k.transactionId()));
-        CrossCheck.sendPayment(payment.replace("<ceb:appType>1</ceb:appType>", "<ceb:appType>2</ceb:appType>")
-                .replace("<ceb:amountPaid>1151.42<", "<ceb:amountPaid>1100<"));
-        CrossCheck.sendPayment(payment.replace("<ceb:appType>1</ceb:appType>", "<ceb:appType>3</ceb:appType>"));
+        CrossCheck.sendPayment(wrongAmount(appType(payment, 2)));
+        CrossCheck.sendPayment(appType(payment, 3));
         CrossCheck.sendPayment(payment);
         CrossCheck.sendWaybill(Messages.waybill(k.orderNo(), k.logisticsNo()), k.logisticsNo());
 
         var ceb621 = new Translations().valid(Messages.utf8(RunningAdapter.text(RunningAdapter.forwarded(k.declarationRecord()))));
         assertEquals(k.orderNo(), Xml.value(ceb621, "//ceb:InventoryHead/ceb:orderNo"));
+    }
+
+    private static String appType(String payment, int appType) {
+        return payment.replace("<ceb:appType>1</ceb:appType>", "<ceb:appType>" + appType + "</ceb:appType>");
+    }
+
+    /** The payment with an amount that disagrees with the order's. */
+    private static String wrongAmount(String payment) {
+        return payment.replace("<ceb:amountPaid>1151.42<", "<ceb:amountPaid>1100<");
     }
 }

@@ -261,7 +261,11 @@ public final class Translator {
         return writeValidated(document, schema, errorCode, label, true);
     }
 
-    private byte[] writeValidated(XdmNode document, Schema schema, String errorCode, String label, boolean indent)
+    /**
+     * As {@link #writeValidated(XdmNode, Schema, String, String)}, indented or not: a canonical document
+     * that travels in a batch is not ({@code CanonicalBatch} joins the documents' bytes as they are).
+     */
+    public byte[] writeValidated(XdmNode document, Schema schema, String errorCode, String label, boolean indent)
             throws TranslationException {
         byte[] xml;
         try {

@@ -3,8 +3,9 @@ package org.wcoecom.adapter.pipeline;
 import java.util.List;
 import java.util.UUID;
 
+import org.wcoecom.adapter.canonical.Canonical;
 import org.wcoecom.adapter.format.CanonicalDocument;
-import org.wcoecom.adapter.format.Translator;
+import org.wcoecom.adapter.xml.WrapperDocument;
 
 /**
  * The new records of one kind from one partner message, as one canonical c:Batch, on its way to the
@@ -23,8 +24,8 @@ public record CanonicalBatch(String id, String address, String kind, List<String
                              String delivery, byte[] xml, String format, java.time.Instant receivedAt) {
 
     static CanonicalBatch of(Routing.Route route, List<CanonicalDocument> documents, String partner, String channel,
-                             String delivery, Translator translator, String format, java.time.Instant receivedAt) {
-        byte[] xml = translator.writeCompact(translator.batch(documents.stream().map(CanonicalDocument::tree).toList()));
+                             String delivery, String format, java.time.Instant receivedAt) {
+        byte[] xml = WrapperDocument.of("c", "Batch", Canonical.NAMESPACE, documents.stream().map(CanonicalDocument::xml).toList());
         // the same delivery (a redelivery after a rollback or a broker failover) yields the same batch id: the broker's
         // duplicate detection drops a second copy of a batch whose first one was committed after all
         String id = UUID.nameUUIDFromBytes((delivery + "|" + route.address()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();

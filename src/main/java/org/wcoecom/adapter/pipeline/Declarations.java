@@ -175,7 +175,8 @@ public final class Declarations {
         BigDecimal dutiable = d.getGoodsItem().isEmpty() ? BigDecimal.ZERO
                 : tax.estimate(d, totals.total(buyerKey, LocalDate.now(zone).getYear()));
         var tree = Canonical.toTree(Canonical.FACTORY.createDeclaration(d));
-        byte[] xml = translator.writeValidated(tree, formats.canonical().schema(), Translator.CANONICAL_INVALID, "canonical");
+        // not indented: it travels in a canonical batch, joined from the documents' bytes
+        byte[] xml = translator.writeValidated(tree, formats.canonical().schema(), Translator.CANONICAL_INVALID, "canonical", false);
         return new Received(List.of(), new CanonicalDocument(doc.recordId(), doc.kind(), tree, xml), buyerKey, dutiable);
     }
 

@@ -317,7 +317,7 @@ public final class Intake {
         }
         List<CanonicalBatch> batches = new ArrayList<>();
         for (Map.Entry<Routing.Route, List<CanonicalDocument>> e : byRoute.entrySet()) {
-            batches.add(CanonicalBatch.of(e.getKey(), e.getValue(), in.partner.id(), in.channel, in.delivery, translator,
+            batches.add(CanonicalBatch.of(e.getKey(), e.getValue(), in.partner.id(), in.channel, in.delivery,
                     in.format.id(), in.at));
         }
         return batches;

@@ -52,9 +52,10 @@ public final class SummarySchedule {
         List<CanonicalBatch> batches = new ArrayList<>();
         for (Summaries.Row row : summaries.pending()) {
             var tree = Canonical.toTree(Canonical.element(Canonical.read(row.content())));
-            CanonicalDocument doc = new CanonicalDocument(row.recordId(), "SummaryDeclaration", tree, row.content());
+            // written again, not indented as stored: the batch is joined from its documents' bytes
+            CanonicalDocument doc = new CanonicalDocument(row.recordId(), "SummaryDeclaration", tree, translator.writeCompact(tree));
             // the delivery is the record: publishing it again yields the same batch id, which the broker drops
-            batches.add(CanonicalBatch.of(route, List.of(doc), "summary", "schedule", row.recordId(), translator, "summary",
+            batches.add(CanonicalBatch.of(route, List.of(doc), "summary", "schedule", row.recordId(), "summary",
                     Instant.now()));
         }
         return batches;

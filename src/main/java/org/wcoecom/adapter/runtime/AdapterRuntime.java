@@ -526,7 +526,8 @@ public final class AdapterRuntime implements AutoCloseable {
         }
         CamelContext context = main.getCamelContext();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.integer("camel.main.shutdown-timeout"));
-        while (System.nanoTime() < deadline && (context.getInflightRepository().size("ingress-http") > 0
+        while (System.nanoTime() < deadline && ((engine != null && engine.httpGate().unanswered() > 0)
+                || context.getInflightRepository().size("ingress-http") > 0
                 || context.getInflightRepository().size("ingress-soap") > 0)) {
             try {
                 Thread.sleep(50);

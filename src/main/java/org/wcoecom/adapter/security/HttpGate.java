@@ -50,6 +50,8 @@ public final class HttpGate {
     private final long maxBodyBytes;
     private final long requestTimeoutMillis;
     private final BooleanSupplier serving;
+    /** Requests let through and not answered yet, from the gate on: Camel only sees them once their body is read. */
+    private final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
 
     /**
      * @param serving whether the adapter serves partners now: false while it starts (the port opens
@@ -62,6 +64,14 @@ public final class HttpGate {
         this.maxBodyBytes = maxBodyBytes;
         this.requestTimeoutMillis = requestTimeoutMillis;
         this.serving = serving;
+    }
+
+    /**
+     * Requests let through that have no answer yet. A stop waits for them: one that has passed the
+     * gate but not yet reached its route (its body still being read) is not in Camel's in-flight count.
+     */
+    public int unanswered() {
+        return unanswered.get();
     }
 
     public long requestTimeoutMillis() {
@@ -85,10 +95,14 @@ public final class HttpGate {
 
     /** Not started yet, or stopping: 503 with Retry-After (sending again later is safe), never a 404. */
     private void whenServing(RoutingContext ctx) {
+        // counted before serving is asked: a stop that finds none unanswered has already made serving false
+        unanswered.incrementAndGet();
         if (serving.getAsBoolean()) {
+            ctx.addEndHandler(done -> unanswered.decrementAndGet());
             ctx.next();
             return;
         }
+        unanswered.decrementAndGet();
         ctx.request().pause();
         ctx.response().setStatusCode(503).putHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
                 .putHeader(HttpHeaders.CONNECTION, "close").putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")

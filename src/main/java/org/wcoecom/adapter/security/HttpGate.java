@@ -4,6 +4,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -51,7 +52,7 @@ public final class HttpGate {
     private final long requestTimeoutMillis;
     private final BooleanSupplier serving;
     /** Requests let through and not answered yet, from the gate on: Camel only sees them once their body is read. */
-    private final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     /**
      * @param serving whether the adapter serves partners now: false while it starts (the port opens

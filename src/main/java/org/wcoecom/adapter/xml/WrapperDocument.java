@@ -2,6 +2,7 @@ package org.wcoecom.adapter.xml;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,6 +18,7 @@ import java.util.List;
 public final class WrapperDocument {
 
     private static final byte[] DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DECLARATION_START = "<?xml ".getBytes(StandardCharsets.US_ASCII);
 
     private WrapperDocument() {
     }
@@ -45,10 +47,11 @@ public final class WrapperDocument {
 
     /** Where the document's content begins: after its XML declaration and the line break a serializer puts after it. */
     private static int bodyStart(byte[] d) {
-        if (!startsWith(d, "<?xml ")) {
+        int n = DECLARATION_START.length;
+        if (d.length < n || !Arrays.equals(d, 0, n, DECLARATION_START, 0, n)) {
             return 0;
         }
-        for (int i = 5; i + 1 < d.length; i++) {
+        for (int i = n; i + 1 < d.length; i++) {
             if (d[i] == '?' && d[i + 1] == '>') {
                 int start = i + 2;
                 while (start < d.length && (d[start] == '\n' || d[start] == '\r')) {
@@ -58,17 +61,5 @@ public final class WrapperDocument {
             }
         }
         throw new IllegalArgumentException("an XML declaration that does not end");
-    }
-
-    private static boolean startsWith(byte[] d, String ascii) {
-        if (d.length < ascii.length()) {
-            return false;
-        }
-        for (int i = 0; i < ascii.length(); i++) {
-            if (d[i] != ascii.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 }

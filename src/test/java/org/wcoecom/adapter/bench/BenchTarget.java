@@ -15,6 +15,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.wcoecom.adapter.broker.BrokerUsers;
+import org.wcoecom.adapter.broker.ConnectionFactories;
 import org.wcoecom.adapter.broker.EmbeddedBroker;
 import org.wcoecom.adapter.runtime.AdapterRuntime;
 import org.wcoecom.adapter.security.Credentials;
@@ -98,7 +99,8 @@ public final class BenchTarget {
     /** A stock route on the broker, connected the way the adapter connects to its own (in-VM, the adapter's user). */
     private static AutoCloseable startRoute(Settings settings, EmbeddedBroker broker, String password, boolean splitting, int threads)
             throws Exception {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(broker.inVmUrl(), BrokerUsers.ADAPTER, password);
+        // the adapter's own factory settings too (each session looks its queues up once), so that the comparison is of routes
+        ActiveMQConnectionFactory factory = ConnectionFactories.artemis(broker.inVmUrl(), BrokerUsers.ADAPTER, password);
         CamelContext camel = new DefaultCamelContext();
         JmsComponent jms = new JmsComponent();
         jms.setConnectionFactory(factory);

@@ -23,11 +23,10 @@ public final class ConnectionFactories {
     private static ActiveMQConnectionFactory configure(ActiveMQConnectionFactory factory) {
         factory.setDeserializationAllowList("");
         factory.setDeserializationDenyList("*");
-        // A route's send resolves its queue by name on the consumer's session, then creates a producer,
-        // and without this cache each of the two asks the broker whether the queue exists: three round
-        // trips per message sent (the end-to-end profile: the broker's threads waking each other more than
-        // the journal's writes). The session keeps the queue it resolved, checked once; a queue that does
-        // not exist is still refused the first time, as before.
+        // A route's send resolves its queue by name on the consumer's session, then creates a producer;
+        // without this cache both ask the broker whether the queue exists, three round trips per message
+        // sent (the end-to-end profile: broker threads waking each other more than journal writes).
+        // The session keeps each queue it resolved, checked once.
         factory.setCacheDestinations(true);
         return factory;
     }

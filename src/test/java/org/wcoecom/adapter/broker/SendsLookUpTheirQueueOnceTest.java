@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.jms.Connection;
@@ -53,7 +54,7 @@ class SendsLookUpTheirQueueOnceTest {
                 .setPagingDirectory(data.resolve("paging").toString())
                 .setLargeMessagesDirectory(data.resolve("large").toString());
         config.addAcceptorConfiguration(new TransportConfiguration(InVMAcceptorFactory.class.getName(),
-                java.util.Map.of("serverId", 77)));
+                Map.of("serverId", 77)));
         config.addAddressSetting("forwarded.#", new AddressSettings().setAutoCreateAddresses(true).setAutoCreateQueues(true));
         broker = new EmbeddedActiveMQ().setConfiguration(config);
         broker.start();

@@ -14,7 +14,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.apache.camel.component.jms.ConsumerType;
 import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.DefaultMainShutdownStrategy;
@@ -22,10 +21,10 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wcoecom.adapter.broker.AdapterJmsConfiguration;
 import org.wcoecom.adapter.broker.BrokerUsers;
 import org.wcoecom.adapter.broker.EmbeddedBroker;
 import org.wcoecom.adapter.broker.JmsConnections;
-import org.wcoecom.adapter.broker.RollbackOnFailedCommitContainer;
 import org.wcoecom.adapter.format.FormatRegistry;
 import org.wcoecom.adapter.operations.BrokerCheck;
 import org.wcoecom.adapter.operations.DatabaseCheck;
@@ -221,21 +220,8 @@ public final class AdapterRuntime implements AutoCloseable {
         main.setOverrideProperties(props);
         main.configure().withRoutesIncludePattern("file:" + settings.home().resolve("routes") + "/*.camel.yaml");
 
-        JmsComponent jms = new JmsComponent();
-        jms.setConnectionFactory(connections.factory());
-        // Transacted routes use the consumer's own session transaction: what a route sends joins the
-        // session it consumes on, and one commit covers both. With the JmsTransactionManager Camel
-        // would otherwise create, a cached consumer session and the manager's session committed
-        // separately, and a kill between the two commits lost a record (CrashFaultIT found this).
-        jms.setLazyCreateTransactionManager(false);
-        jms.getConfiguration().setConsumerType(ConsumerType.Custom);
-        jms.getConfiguration().setMessageListenerContainerFactory(RollbackOnFailedCommitContainer::new);
-        // what every consuming route wants, set once (a route that differs says so): a consumer's session
-        // transaction for what it yields, consumers cached, no replies to a sender's JMSReplyTo
-        jms.getConfiguration().setTransacted(true);
-        jms.getConfiguration().setCacheLevelName("CACHE_CONSUMER");
-        jms.getConfiguration().setConcurrentConsumers(settings.integer("adapter.jms.concurrent-consumers"));
-        jms.getConfiguration().setDisableReplyTo(true);
+        JmsComponent jms = new JmsComponent(new AdapterJmsConfiguration(connections.factory(),
+                settings.integer("adapter.jms.concurrent-consumers")));
         main.bind("jms", jms);
         // Camel's Micrometer support (route policies, JVM binders) records into this registry, and so do the adapter's own meters
         main.bind("metricsRegistry", metrics);

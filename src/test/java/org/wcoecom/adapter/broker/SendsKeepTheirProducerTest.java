@@ -17,13 +17,9 @@ import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 
 import org.apache.activemq.artemis.api.core.Interceptor;
-import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.protocol.core.impl.wireformat.CreateProducerMessage;
-import org.apache.activemq.artemis.core.remoting.impl.invm.InVMAcceptorFactory;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.jms.JmsComponent;
@@ -54,25 +50,13 @@ class SendsKeepTheirProducerTest {
 
     @BeforeEach
     void startBroker() throws Exception {
-        Configuration config = new ConfigurationImpl()
-                .setPersistenceEnabled(false)
-                .setSecurityEnabled(false)
-                .setJournalDirectory(data.resolve("journal").toString())
-                .setBindingsDirectory(data.resolve("bindings").toString())
-                .setPagingDirectory(data.resolve("paging").toString())
-                .setLargeMessagesDirectory(data.resolve("large").toString());
-        config.addAcceptorConfiguration(new TransportConfiguration(InVMAcceptorFactory.class.getName(),
-                Map.of("serverId", 78)));
-        config.addAddressSetting("#", new AddressSettings().setAutoCreateAddresses(true).setAutoCreateQueues(true));
-        broker = new EmbeddedActiveMQ().setConfiguration(config);
-        broker.start();
         Interceptor counting = (packet, connection) -> {
             if (packet instanceof CreateProducerMessage) {
                 producersCreated.incrementAndGet();
             }
             return true;
         };
-        broker.getActiveMQServer().getRemotingService().addIncomingInterceptor(counting);
+        broker = InVmTestBroker.start(data, 78, counting);
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.jms.Connection;
@@ -14,13 +13,9 @@ import jakarta.jms.Queue;
 import jakarta.jms.Session;
 
 import org.apache.activemq.artemis.api.core.Interceptor;
-import org.apache.activemq.artemis.api.core.TransportConfiguration;
 import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.protocol.core.impl.wireformat.SessionBindingQueryMessage;
 import org.apache.activemq.artemis.core.protocol.core.impl.wireformat.SessionQueueQueryMessage;
-import org.apache.activemq.artemis.core.remoting.impl.invm.InVMAcceptorFactory;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,25 +41,13 @@ class SendsLookUpTheirQueueOnceTest {
 
     @BeforeEach
     void startBroker() throws Exception {
-        Configuration config = new ConfigurationImpl()
-                .setPersistenceEnabled(false)
-                .setSecurityEnabled(false)
-                .setJournalDirectory(data.resolve("journal").toString())
-                .setBindingsDirectory(data.resolve("bindings").toString())
-                .setPagingDirectory(data.resolve("paging").toString())
-                .setLargeMessagesDirectory(data.resolve("large").toString());
-        config.addAcceptorConfiguration(new TransportConfiguration(InVMAcceptorFactory.class.getName(),
-                Map.of("serverId", 77)));
-        config.addAddressSetting("forwarded.#", new AddressSettings().setAutoCreateAddresses(true).setAutoCreateQueues(true));
-        broker = new EmbeddedActiveMQ().setConfiguration(config);
-        broker.start();
         Interceptor counting = (packet, connection) -> {
             if (packet instanceof SessionQueueQueryMessage || packet instanceof SessionBindingQueryMessage) {
                 questions.incrementAndGet();
             }
             return true;
         };
-        broker.getActiveMQServer().getRemotingService().addIncomingInterceptor(counting);
+        broker = InVmTestBroker.start(data, 77, counting);
     }
 
     @AfterEach

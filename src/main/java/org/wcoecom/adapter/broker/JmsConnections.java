@@ -9,9 +9,11 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
  * CACHE_CONSUMER), and the producers of a transacted route send on the consumer's session, so that
  * what a message yields is sent in the transaction that consumes it.
  *
- * <p>Neither pooled nor cached: with pooled-jms, and with Spring's CachingConnectionFactory too, a
- * session whose commit failed (a destination refusing) kept its consumed message unacknowledged and
- * out of reach, neither delivered nor redelivered (DestinationRefusingTest found this).
+ * <p>Not pooled: with pooled-jms, and with Spring's CachingConnectionFactory too, a session whose
+ * commit failed (a destination refusing) kept its consumed message unacknowledged and out of reach,
+ * neither delivered nor redelivered (DestinationRefusingTest found this). What is kept instead lives
+ * with the consumer's own session: its looked-up queues (Artemis' cacheDestinations) and its producers
+ * ({@link ProducerKeepingTemplate}), both gone with the session.
  */
 public final class JmsConnections implements AutoCloseable {
 

@@ -32,7 +32,7 @@ import org.springframework.jms.support.JmsUtils;
 final class ProducerKeepingTemplate extends JmsConfiguration.CamelJmsTemplate {
 
     /** Per thread, because a JMS session is used by one thread: its consumer's. */
-    private final ThreadLocal<SessionProducers> kept = new ThreadLocal<>();
+    private final ThreadLocal<SessionProducers> perThread = new ThreadLocal<>();
 
     ProducerKeepingTemplate(JmsConfiguration configuration, ConnectionFactory factory) {
         super(configuration, factory);
@@ -44,23 +44,22 @@ final class ProducerKeepingTemplate extends JmsConfiguration.CamelJmsTemplate {
             // a session of this send's own, closed with it: nothing to keep
             return super.createProducer(session, destination);
         }
-        SessionProducers producers = kept.get();
+        SessionProducers producers = perThread.get();
         if (producers == null || producers.session != session) {
             if (producers != null) {
                 // the consumer's session was replaced (a reconnection): its producers went with it
                 producers.closeAll();
             }
             producers = new SessionProducers(session);
-            kept.set(producers);
+            perThread.set(producers);
         }
-        MessageProducer handle = producers.handles.get(destination);
-        if (handle == null) {
+        Kept kept = producers.byDestination.get(destination);
+        if (kept == null) {
             MessageProducer producer = super.createProducer(session, destination);
-            handle = keptHandle(producer, producers, destination);
-            producers.real.put(destination, producer);
-            producers.handles.put(destination, handle);
+            kept = new Kept(producer, keptHandle(producer, producers, destination));
+            producers.byDestination.put(destination, kept);
         }
-        return handle;
+        return kept.handle();
     }
 
     /** The producer as the template sees it: its close (after every send) keeps it open. */
@@ -84,25 +83,29 @@ final class ProducerKeepingTemplate extends JmsConfiguration.CamelJmsTemplate {
         }
     }
 
+    /** A kept producer, and the handle the template is given for it. */
+    private record Kept(MessageProducer producer, MessageProducer handle) {
+    }
+
     /** The producers kept on one session, by destination. */
     private static final class SessionProducers {
         private final Session session;
-        private final Map<Destination, MessageProducer> real = new HashMap<>();
-        private final Map<Destination, MessageProducer> handles = new HashMap<>();
+        private final Map<Destination, Kept> byDestination = new HashMap<>();
 
         SessionProducers(Session session) {
             this.session = session;
         }
 
         void forget(Destination destination) {
-            handles.remove(destination);
-            JmsUtils.closeMessageProducer(real.remove(destination));
+            Kept kept = byDestination.remove(destination);
+            if (kept != null) {
+                JmsUtils.closeMessageProducer(kept.producer());
+            }
         }
 
         void closeAll() {
-            real.values().forEach(JmsUtils::closeMessageProducer);
-            real.clear();
-            handles.clear();
+            byDestination.values().forEach(kept -> JmsUtils.closeMessageProducer(kept.producer()));
+            byDestination.clear();
         }
     }
 }

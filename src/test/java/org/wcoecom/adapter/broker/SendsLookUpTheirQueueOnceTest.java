@@ -13,7 +13,6 @@ import jakarta.jms.Queue;
 import jakarta.jms.Session;
 
 import org.apache.activemq.artemis.api.core.Interceptor;
-import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.protocol.core.impl.wireformat.SessionBindingQueryMessage;
 import org.apache.activemq.artemis.core.protocol.core.impl.wireformat.SessionQueueQueryMessage;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;

@@ -18,13 +18,13 @@
   <xsl:include href="../codelists/codelists.xsl"/>
 
   <!-- appType: 1 new, 2 change, 3 delete -->
-  <xsl:variable name="cebc:functions" as="map(xs:string, xs:string)"
+  <xsl:variable name="cebc:functions" static="yes" as="map(xs:string, xs:string)"
       select="map{'1': 'ORIGINAL', '2': 'AMENDMENT', '3': 'CANCELLATION'}"/>
   <!-- appStatus: 1 saved (暂存), 2 declared (申报) -->
-  <xsl:variable name="cebc:filing" as="map(xs:string, xs:string)"
+  <xsl:variable name="cebc:filing" static="yes" as="map(xs:string, xs:string)"
       select="map{'1': 'SAVED', '2': 'FILED'}"/>
   <!-- buyerIdType / payerIdType: 1 resident identity card, 2 other -->
-  <xsl:variable name="cebc:id-schemes" as="map(xs:string, xs:string)"
+  <xsl:variable name="cebc:id-schemes" static="yes" as="map(xs:string, xs:string)"
       select="map{'1': 'CN-RESIDENT-ID', '2': 'OTHER-ID'}"/>
 
   <xsl:function name="cebc:coded" as="xs:string">

@@ -16,7 +16,7 @@
     exclude-result-prefixes="#all">
 
   <!-- ieFlag: I import, E export -->
-  <xsl:variable name="cebc:directions" as="map(xs:string, xs:string)" select="map{'I': 'IMPORT', 'E': 'EXPORT'}"/>
+  <xsl:variable name="cebc:directions" static="yes" as="map(xs:string, xs:string)" select="map{'I': 'IMPORT', 'E': 'EXPORT'}"/>
 
   <!-- msgSeqNo of msgCount as a canonical Part. The schema allows any int; a part is counted from 1
        and cannot come after the last -->

@@ -20,10 +20,10 @@
   <xsl:param name="received-at" as="xs:dateTime?"/>
 
   <!-- status: 1 generated (已生成), 2 summarised into a periodic payment (已汇总), 3 void (作废) -->
-  <xsl:variable name="tb:statuses" as="map(xs:string, xs:string)" select="map{'1': 'GENERATED', '2': 'SUMMARISED', '3': 'VOID'}"/>
+  <xsl:variable name="tb:statuses" static="yes" as="map(xs:string, xs:string)" select="map{'1': 'GENERATED', '2': 'SUMMARISED', '3': 'VOID'}"/>
 
   <!-- the three taxes of a head or a line, in the order the messages have them -->
-  <xsl:variable name="tb:tax-types" as="map(xs:string, xs:string)"
+  <xsl:variable name="tb:tax-types" static="yes" as="map(xs:string, xs:string)"
       select="map{'customsTax': 'DUTY', 'valueAddedTax': 'VAT', 'consumptionTax': 'CONSUMPTION'}"/>
 
   <!-- The Header of a bill's canonical document -->

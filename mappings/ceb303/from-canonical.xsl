@@ -32,7 +32,7 @@
   <xsl:param name="transfer-dxp-mode" as="xs:string?"/>
 
   <!-- the order type a CN-SUPERVISION-MODE procedure implies -->
-  <xsl:variable name="order-types" as="map(xs:string, xs:string)" select="map{'9710': 'B', '9810': 'W'}"/>
+  <xsl:variable name="order-types" static="yes" as="map(xs:string, xs:string)" select="map{'9710': 'B', '9810': 'W'}"/>
 
   <xsl:template match="/">
     <xsl:variable name="orders" select="c:Order | c:Batch/c:Order"/>

@@ -28,7 +28,7 @@
   <xsl:param name="transfer-dxp-mode" as="xs:string?"/>
 
   <!-- logisticsStatus: S signed for (物流签收状态，限定S) -->
-  <xsl:variable name="logistics-statuses" as="map(xs:string, xs:string)" select="map{'S': 'DELIVERED'}"/>
+  <xsl:variable name="logistics-statuses" static="yes" as="map(xs:string, xs:string)" select="map{'S': 'DELIVERED'}"/>
 
   <xsl:template match="/">
     <xsl:variable name="events" select="c:StatusEvent | c:Batch/c:StatusEvent"/>

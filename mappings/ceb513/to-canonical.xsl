@@ -27,7 +27,7 @@
   <xsl:param name="received-at" as="xs:dateTime?"/>
 
   <!-- logisticsStatus: S signed for (物流签收状态，限定S) -->
-  <xsl:variable name="logistics-statuses" as="map(xs:string, xs:string)" select="map{'S': 'DELIVERED'}"/>
+  <xsl:variable name="logistics-statuses" static="yes" as="map(xs:string, xs:string)" select="map{'S': 'DELIVERED'}"/>
 
   <xsl:variable name="partner-id" select="($partner[.], normalize-space(/ceb:CEB513Message/ceb:BaseTransfer/ceb:copCode))[1]"/>
 

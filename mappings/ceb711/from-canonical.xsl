@@ -26,7 +26,7 @@
   <xsl:param name="transfer-dxp-mode" as="xs:string?"/>
 
   <!-- ieFlag: I import, E export -->
-  <xsl:variable name="directions" as="map(xs:string, xs:string)" select="map{'I': 'IMPORT', 'E': 'EXPORT'}"/>
+  <xsl:variable name="directions" static="yes" as="map(xs:string, xs:string)" select="map{'I': 'IMPORT', 'E': 'EXPORT'}"/>
 
   <xsl:template match="/">
     <xsl:variable name="lists" select="c:ConsignmentList | c:Batch/c:ConsignmentList"/>

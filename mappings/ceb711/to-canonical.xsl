@@ -24,7 +24,7 @@
   <xsl:variable name="partner-id" select="($partner[.], normalize-space(/ceb:CEB711Message/ceb:BaseTransfer/ceb:copCode))[1]"/>
 
   <!-- ieFlag: I import, E export -->
-  <xsl:variable name="directions" as="map(xs:string, xs:string)" select="map{'I': 'IMPORT', 'E': 'EXPORT'}"/>
+  <xsl:variable name="directions" static="yes" as="map(xs:string, xs:string)" select="map{'I': 'IMPORT', 'E': 'EXPORT'}"/>
 
   <xsl:template match="/">
     <xsl:apply-templates select="ceb:CEB711Message/ceb:Delivery"/>

@@ -34,7 +34,7 @@
   <xsl:variable name="partner-id" select="($partner[.], 'customs')[1]"/>
 
   <!-- the customs numbers of a result, each typed -->
-  <xsl:variable name="numbers" as="map(xs:string, xs:string)" select="map{'sumNo': 'SUMMARY_NUMBER',
+  <xsl:variable name="numbers" static="yes" as="map(xs:string, xs:string)" select="map{'sumNo': 'SUMMARY_NUMBER',
       'declSeqNo': 'SUMMARY_SEQUENCE_NUMBER', 'decTmpNo': 'DECLARATION_DRAFT_NUMBER', 'decPreNo': 'PRE_ENTRY_NUMBER',
       'entryId': 'DECLARATION_NUMBER'}"/>
 

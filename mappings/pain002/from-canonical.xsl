@@ -33,16 +33,16 @@
   <xsl:param name="message-guid" as="xs:string?"/>
 
   <!-- the ISO message definitions of the formats answered -->
-  <xsl:variable name="p:message-names" as="map(xs:string, xs:string)"
+  <xsl:variable name="p:message-names" static="yes" as="map(xs:string, xs:string)"
       select="map{'camt054': 'camt.054.001.08', 'pacs008': 'pacs.008.001.09'}"/>
 
   <!-- canonical outcome -> transaction status -->
-  <xsl:variable name="p:statuses" as="map(xs:string, xs:string)" select="map{
+  <xsl:variable name="p:statuses" static="yes" as="map(xs:string, xs:string)" select="map{
       'ACCEPTED': 'ACCP', 'RECEIVED': 'RCVD', 'UNDER_CONTROL': 'PDNG', 'RELEASED': 'ACCP', 'CLOSED': 'ACCP',
       'DUPLICATE': 'RJCT', 'REJECTED': 'RJCT', 'ERROR': 'RJCT', 'CANCELLED': 'RJCT'}"/>
 
   <!-- adapter error code (or rule code) -> ISO external status reason -->
-  <xsl:variable name="p:reasons" as="map(xs:string, xs:string)" select="map{
+  <xsl:variable name="p:reasons" static="yes" as="map(xs:string, xs:string)" select="map{
       'XML_MALFORMED': 'FF01', 'MESSAGE_EMPTY': 'FF01', 'FORMAT_UNKNOWN': 'FF01', 'FORMAT_NOT_ACCEPTED': 'FF01',
       'XML_FORBIDDEN': 'FF01', 'MESSAGE_TOO_LARGE': 'FF01',
       'SCHEMA_INVALID': 'FF02',

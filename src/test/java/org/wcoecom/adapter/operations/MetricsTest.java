@@ -77,6 +77,9 @@ class MetricsTest {
             assertTrue(s.has("jvm_memory_used_bytes"), "no JVM metrics");
             assertTrue(s.series.keySet().stream().anyMatch(k -> k.startsWith("camel_exchanges_total{") && k.matches(".*routeId=pipeline[,}].*")),
                     "no route metrics for the pipeline: " + s.series.keySet().stream().filter(k -> k.startsWith("camel_exchanges_total")).toList());
+            // the time each route takes (the exchange event notifier's per-endpoint timers are off: application.properties)
+            assertTrue(s.series.keySet().stream().anyMatch(k -> k.startsWith("camel_route_policy_seconds_count{") && k.matches(".*routeId=pipeline[,}].*")),
+                    "no route timer for the pipeline: " + s.series.keySet().stream().filter(k -> k.startsWith("camel_route_policy")).toList());
         }
     }
 

@@ -17,6 +17,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wcoecom.adapter.broker.PlainMessages;
 import org.wcoecom.adapter.canonical.Canonical;
 import org.wcoecom.adapter.format.Format;
 import org.wcoecom.adapter.format.FormatRegistry;
@@ -92,6 +93,8 @@ public final class EgressService {
      * destination in the given format, or, for a record that cannot be written, to DLQ.egress.
      */
     public List<Outgoing> forward(Exchange exchange, String formatId, String destination) {
+        // the split below copies the message for every record: a plain one copies cheaply
+        PlainMessages.replace(exchange);
         Message m = exchange.getMessage();
         Format target = formats.byId(formatId).orElseThrow(() -> new IllegalArgumentException(
                 "egress format " + formatId + " is not registered"));

@@ -15,6 +15,7 @@ import jakarta.jms.TextMessage;
 import org.apache.activemq.artemis.jms.client.ActiveMQMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.wcoecom.adapter.broker.PlainMessages;
 import org.wcoecom.adapter.message.Headers;
 import org.wcoecom.adapter.operations.FlowMetrics;
 import org.wcoecom.adapter.message.RejectedMessageException;
@@ -110,6 +111,7 @@ public final class JmsInbound {
             throw reject(who, new XmlError(XmlError.MALFORMED, 0, 0, "/", "only text and bytes messages are accepted, not "
                     + kind(raw)));
         }
+        PlainMessages.replace(exchange);
     }
 
     private void requireSize(Optional<String> partner, long size) throws RejectedMessageException {

@@ -70,7 +70,7 @@
   <!-- outcome -> returnStatus. 2: E-port declaring; 100: rejected (business rules); a refused
        message (format, schema, value) and a duplicate get the receipt's own codes (above), looked up
        by r:status. Static, like the other tables here: a table that is not is built again for every
-       receipt (the bench's profile found it, with format-dateTime, at a third of the receipt's stylesheet) -->
+       receipt (a seventh of the receipt's stylesheet in the bench's profile) -->
   <xsl:variable name="r:statuses" static="yes" as="map(xs:string, xs:string)" select="map{
       'RECEIVED': '2', 'ACCEPTED': '2', 'UNDER_CONTROL': '300', 'RELEASED': '800', 'CLOSED': '899', 'CANCELLED': '399'}"/>
 
@@ -187,7 +187,7 @@
 
   <!-- YYYYMMDDhhmmssSSS in the response's own zone. The common case (a four-digit year, at most
        three digits of fraction) is the lexical form cut down, as cebc:compact-time does: format-dateTime
-       was a quarter of the receipt's stylesheet in the bench's profile -->
+       was two fifths of the receipt's stylesheet in the bench's profile -->
   <xsl:function name="r:time" as="xs:string">
     <xsl:param name="t" as="element()"/>
     <xsl:variable name="dt" select="xs:dateTime($t)"/>

@@ -19,12 +19,12 @@ public final class PlainMessages {
     }
 
     public static void replace(Exchange exchange) {
-        Message current = exchange.getIn();
+        Message current = exchange.getMessage();
         if (current.getClass() == DefaultMessage.class) {
             return;
         }
         DefaultMessage plain = new DefaultMessage(exchange);
         plain.copyFrom(current);
-        exchange.setIn(plain);
+        exchange.setMessage(plain);
     }
 }

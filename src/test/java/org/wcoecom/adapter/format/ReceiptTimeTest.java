@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import net.sf.saxon.s9api.QName;
 import net.sf.saxon.s9api.XPathSelector;
@@ -57,8 +58,9 @@ class ReceiptTimeTest {
         return s.evaluateSingle().getStringValue();
     }
 
+    private static final Pattern RETURN_TIME = Pattern.compile("<ceb:returnTime>([^<]*)</ceb:returnTime>");
+
     private static List<String> returnTimes(String receipt) {
-        return java.util.regex.Pattern.compile("<ceb:returnTime>([^<]*)</ceb:returnTime>").matcher(receipt)
-                .results().map(m -> m.group(1)).toList();
+        return RETURN_TIME.matcher(receipt).results().map(m -> m.group(1)).toList();
     }
 }
